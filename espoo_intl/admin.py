@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import OrgUnit, User
+
+
+@admin.register(OrgUnit)
+class OrgUnitAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "kind", "parent", "department", "is_active")
+    list_filter = ("kind", "is_active")
+    search_fields = ("name_fi", "name_en", "name_sv", "abbreviation")
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    fieldsets = BaseUserAdmin.fieldsets + (
+        ("Portal", {"fields": ("unit", "title", "language")}),
+    )
+    list_display = ("username", "first_name", "last_name", "unit", "is_active")
+    list_filter = ("groups", "is_active", "unit__department")

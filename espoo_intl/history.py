@@ -1,0 +1,55 @@
+"""Readable change history for a record's page (who, when, what)."""
+
+from django.utils.translation import gettext as _
+
+__all__ = ["history_entries"]
+
+
+def _display(record, field) -> str:
+    value = getattr(record, field.attname, None)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and value is not None:
+        target = field.related_model._default_manager.filter(pk=value).first()
+        return str(target) if target else str(value)
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def history_entries(obj, limit: int = 50) -> list[dict]:
+    """Newest first: each entry has date, user, kind and the fields that changed."""
+    history = getattr(obj, "history", None)
+    if history is None:
+        return []
+    records = list(history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+    model = type(obj)
+    entries = []
+    for record, previous in zip(records, records[1:] + [None]):
+        changes = []
+        if previous is not None and record.history_type == "~":
+            delta = record.diff_against(previous)
+            for change in delta.changes:
+                field = model._meta.get_field(change.field)
+                if field.many_to_many:
+                    continue
+                changes.append(
+                    {
+                        "field": field.verbose_name,
+                        "old": _display(previous, field),
+                        "new": _display(record, field),
+                    }
+                )
+        entries.append(
+            {
+                "date": record.history_date,
+                "user": record.history_user,
+                "kind": kinds.get(record.history_type, record.history_type),
+                "changes": changes,
+                "reason": record.history_change_reason or "",
+            }
+        )
+    return entries[:limit]

@@ -1,0 +1,36 @@
+"""Catalogue data that users read is stored in Finnish, English and Swedish.
+
+A model with `name_fi`, `name_en` and `name_sv` gets `name` in the active
+language, falling back to Finnish, which is always filled in.
+"""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["TranslatedNameModel", "translated_name_order"]
+
+
+def _lang() -> str:
+    return (get_language() or "fi")[:2]
+
+
+def translated_name_order() -> str:
+    """The column to sort catalogue rows by in the active language."""
+    return f"name_{_lang()}" if _lang() in ("en", "sv") else "name_fi"
+
+
+class TranslatedNameModel(models.Model):
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def name(self) -> str:
+        return getattr(self, f"name_{_lang()}", "") or self.name_fi
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,175 @@
+"""Demo data that looks like the real city: one account per role and a few hundred
+visits over 2020–2025. Deterministic and idempotent; refuses to run with DEBUG off."""
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from espoo_intl.models import OrgUnit, User
+from espoo_intl.roles import Role
+from visits.choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
+from visits.models import Theme, Visit
+
+PASSWORD = "espoo-demo"
+KOT = "Kasvun ja oppimisen toimiala"
+
+# username, first name, last name (role mailboxes, no personal names), role, unit (fi), language
+ACCOUNTS = [
+    ("staff", "Asiantuntija", "KOT", Role.STAFF, "Suomenkielinen opetus", "fi"),
+    ("contact", "Kv-vastuuhenkilö", "KOT", Role.CONTACT, KOT, "fi"),
+    ("kv", "Kv-tiimi", "International", Role.KV_TEAM, "Kansainvälisten asioiden tiimi", "fi"),
+    ("lead", "Johtoryhmä", "Espoo", Role.LEADERSHIP, "Konsernihallinto", "fi"),
+    ("admin", "Pääkäyttäjä", "Espoo", Role.ADMINISTRATOR, "Konsernihallinto", "en"),
+    ("staff-sote", "Asiantuntija", "STO", Role.STAFF, "Terveyspalvelut", "fi"),
+    ("contact-sote", "Kv-vastuuhenkilö", "STO", Role.CONTACT, "Sosiaali- ja terveystoimiala", "fi"),
+    ("staff-kym", "Asiantuntija", "KYT", Role.STAFF, "Kaupunkisuunnittelukeskus", "sv"),
+]
+
+ORGANISATIONS = {
+    "SE": ["Stockholms stad", "Kristianstads kommun", "KTH Royal Institute of Technology"],
+    "DK": ["Køge Kommune", "Aarhus Kommune"],
+    "NO": ["Kongsberg kommune", "Oslo kommune"],
+    "EE": ["Tallinna Linnavalitsus", "Tartu Ülikool"],
+    "DE": ["Stadt Hamburg", "Fraunhofer-Gesellschaft"],
+    "NL": ["Gemeente Eindhoven", "Gemeente Amsterdam"],
+    "CN": ["Shanghai Municipal Foreign Affairs Office", "Shanghai Jiao Tong University"],
+    "JP": ["Embassy of Japan in Finland", "City of Yokohama"],
+    "KR": ["Seoul Metropolitan Government"],
+    "US": ["City of Irving", "Embassy of the United States in Finland"],
+    "GB": ["Greater London Authority", "University of Manchester"],
+    "FR": ["Ville de Lyon", "Embassy of France in Finland"],
+    "HU": ["Esztergom Város Önkormányzata"],
+    "IS": ["Sveitarfélagið Skagafjörður"],
+    "SG": ["Urban Redevelopment Authority Singapore"],
+    "CA": ["City of Toronto"],
+    "BE": ["Eurocities"],
+    "AE": ["Dubai Municipality"],
+}
+
+TITLES = {
+    VisitKind.DIGNITARY: ["Ambassador's visit to Espoo", "Ministerial delegation", "State visit programme in Espoo"],
+    VisitKind.CITY_DELEGATION: ["City delegation on smart city services", "Mayors' delegation"],
+    VisitKind.TWIN_CITY: ["Twin city delegation", "Partner city cooperation meeting"],
+    VisitKind.MEDIA: ["International journalists' visit", "Media visit: Espoo education"],
+    VisitKind.TECHNICAL: ["Expert visit: phenomenon-based learning", "Expert visit: district heating", "Technical visit: early childhood education"],
+    VisitKind.BUSINESS: ["Investor delegation at Otaniemi", "Business delegation: cleantech"],
+    VisitKind.INTERNATIONAL_ORG: ["OECD study visit", "UN-Habitat delegation"],
+    VisitKind.OTHER: ["Youth exchange group", "University delegation"],
+}  # fmt: skip
+
+KIND_WEIGHTS = {
+    VisitKind.DIGNITARY: 8, VisitKind.CITY_DELEGATION: 14, VisitKind.TWIN_CITY: 6,
+    VisitKind.MEDIA: 6, VisitKind.TECHNICAL: 30, VisitKind.BUSINESS: 12,
+    VisitKind.INTERNATIONAL_ORG: 5, VisitKind.OTHER: 9,
+}  # fmt: skip
+
+# Host unit (fi name) by kind, following the routing of DOMAIN.md 3.4.
+HOSTS = {
+    VisitKind.DIGNITARY: ["Elinkeino- ja kaupunkikehitysyksikkö", "Kansainvälisten asioiden tiimi"],
+    VisitKind.CITY_DELEGATION: ["Palvelukehitys", "Kaupunkisuunnittelukeskus", "Kestävän kehityksen tiimi"],
+    VisitKind.TWIN_CITY: ["Elinkeino- ja kaupunkikehitysyksikkö"],
+    VisitKind.MEDIA: ["Elinkeino- ja kaupunkikehitysyksikkö", "Viestintä"],
+    VisitKind.TECHNICAL: ["Suomenkielinen opetus", "Varhaiskasvatus", "Svenska bildningstjänster", "Terveyspalvelut", "Vanhusten palvelut", "Tekniikka ja ympäristö"],
+    VisitKind.BUSINESS: ["Espoo Marketing Oy"],
+    VisitKind.INTERNATIONAL_ORG: ["Elinkeino- ja kaupunkikehitysyksikkö"],
+    VisitKind.OTHER: ["Suomenkielinen opetus", "Perhe- ja sosiaalipalvelut", "Palvelukehitys"],
+}  # fmt: skip
+
+
+class Command(BaseCommand):
+    help = "Load demo accounts and visits (development only; safe to run twice)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--visits", type=int, default=320, help="how many visits")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("load_demo refuses to run with DEBUG off: no demo accounts in production.")
+        with transaction.atomic():
+            users = self._accounts()
+            created = self._visits(options["visits"], users)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new visits)."))
+        self.stdout.write(f"Demo accounts (password '{PASSWORD}'):")
+        for username, _first, _last, role, unit, _lang in ACCOUNTS:
+            self.stdout.write(f"  {username:<13} {Role(role).label} – {unit}")
+
+    def _unit(self, name_fi: str) -> OrgUnit:
+        return OrgUnit.objects.get(name_fi=name_fi)
+
+    def _accounts(self) -> dict:
+        users = {}
+        for username, first, last, role, unit, lang in ACCOUNTS:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.espoo.fi",
+                    "unit": self._unit(unit),
+                    "language": lang,
+                },
+            )
+            if created:
+                user.set_password(PASSWORD)
+            if role == Role.ADMINISTRATOR:
+                user.is_staff = user.is_superuser = True
+            user.save()
+            user.groups.set([Group.objects.get(name=role.value)])
+            users[username] = user
+        return users
+
+    def _visits(self, count: int, users: dict) -> int:
+        if Visit.objects.filter(created_by=users["kv"]).exists():
+            return 0  # loaded before: a second run adds nothing, whatever the date
+        rng = random.Random(2030)  # same data on every machine
+        themes = list(Theme.objects.all())
+        responsible_by_dept = {}
+        for user in users.values():
+            responsible_by_dept.setdefault(user.department_pk, []).append(user)
+        kinds, weights = zip(*KIND_WEIGHTS.items())
+        created = 0
+        for i in range(count):
+            kind = rng.choices(kinds, weights)[0]
+            country = rng.choice(list(ORGANISATIONS))
+            organisation = rng.choice(ORGANISATIONS[country])
+            start = date(2020, 1, 7) + timedelta(days=rng.randrange(0, 6 * 365))
+            if start.year == 2020 and 3 <= start.month <= 12 and rng.random() < 0.7:
+                start = start.replace(year=2021 + rng.randrange(0, 4))  # the pandemic year was quiet
+            if i >= count - 10:
+                start = date.today() + timedelta(days=rng.randrange(3, 60))  # a few upcoming ones
+            host = self._unit(rng.choice(HOSTS[kind]))
+            direction = Direction.OUTGOING if kind == VisitKind.TECHNICAL and rng.random() < 0.15 else Direction.INCOMING
+            paid = kind == VisitKind.TECHNICAL and direction == Direction.INCOMING and rng.random() < 0.35
+            title = f"{rng.choice(TITLES[kind])}: {organisation}"
+            defaults = {
+                "kind": kind,
+                "dignitary_rank": rng.choice(list(DignitaryRank)) if kind == VisitKind.DIGNITARY else "",
+                "direction": direction,
+                "visiting_organisation": organisation,
+                "country": country,
+                "host_unit": host,
+                "responsible": rng.choice(responsible_by_dept.get(host.department_id, [users["kv"]])),
+                "end_date": start + timedelta(days=rng.choice([0, 0, 0, 1, 2])),
+                "group_size": rng.randint(2, 40),
+                "language": rng.choice(["englanti", "ruotsi", "englanti", "kiina (tulkattu)"]),
+                "interpretation": Interpretation.CONSECUTIVE if kind == VisitKind.DIGNITARY else rng.choice([Interpretation.NONE] * 5 + [Interpretation.CONSECUTIVE]),
+                "paid": paid,
+                "invoiced_amount": Decimal(rng.choice([450, 800, 1200, 1500])) if paid else None,
+                "media_hits": rng.choice([0, 0, 0, 1, 2, 5]) if kind in (VisitKind.DIGNITARY, VisitKind.MEDIA) else 0,
+                "follow_up": rng.choice(["", "", "Yhteinen EU-hankehakemus valmisteilla.", "Vastavierailu sovittu ensi vuodelle."]),
+                "confidential": kind == VisitKind.DIGNITARY and rng.random() < 0.4,
+                "status": VisitStatus.COMPLETED if start < date.today() else rng.choice([VisitStatus.PLANNED, VisitStatus.CONFIRMED]),
+                "created_by": users["kv"],
+            }  # fmt: skip
+            if rng.random() < 0.04:
+                defaults["status"] = VisitStatus.CANCELLED
+            chosen_themes = rng.sample(themes, k=rng.randint(1, 3))
+            visit = Visit.objects.create(title=title, start_date=start, **defaults)
+            visit.themes.set(chosen_themes)
+            created += 1
+        return created

@@ -1,0 +1,130 @@
+"""Organisation units and people: the cross-cutting data every register points to."""
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .i18n import TranslatedNameModel
+from .roles import Role
+
+__all__ = ["OrgUnit", "User"]
+
+
+class OrgUnit(TranslatedNameModel):
+    """A node of the city's organisation: the city group, a department or a result unit."""
+
+    class Kind(models.TextChoices):
+        GROUP = "group", _("city group (konserni)")
+        DEPARTMENT = "department", _("department (toimiala)")
+        UNIT = "unit", _("result unit (tulosyksikkö)")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Denormalised so that "records of my department" is one indexed filter.
+    department = models.ForeignKey(
+        "self",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("organisation unit")
+        verbose_name_plural = _("organisation units")
+        ordering = ["name_fi"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name_fi"], name="orgunit_unique_name")
+        ]
+
+    def clean(self):
+        if self.kind == self.Kind.GROUP and self.parent_id:
+            raise ValidationError({"parent": _("The city group cannot have a parent unit.")})
+        if self.kind != self.Kind.GROUP and not self.parent_id:
+            raise ValidationError({"parent": _("Departments and result units need a parent.")})
+        if self.kind == self.Kind.UNIT and self.parent and self.parent.kind == self.Kind.GROUP:
+            raise ValidationError(
+                {"parent": _("A result unit belongs to a department, not to the city group.")}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.kind == self.Kind.DEPARTMENT:
+            self.department = self
+        elif self.kind == self.Kind.UNIT and self.parent_id:
+            self.department_id = self.parent.department_id
+        else:
+            self.department = None
+        super().save(*args, **kwargs)
+        if self.kind == self.Kind.DEPARTMENT and self.department_id != self.pk:
+            OrgUnit.objects.filter(pk=self.pk).update(department=self.pk)
+            self.department_id = self.pk
+
+    @property
+    def label(self) -> str:
+        """The unit with its department, as people say it: "Department / Unit"."""
+        if self.kind == self.Kind.UNIT and self.parent_id:
+            return f"{self.parent.name} / {self.name}"
+        return self.name
+
+
+class User(AbstractUser):
+    """A person using the portal; belongs to one organisation unit."""
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("organisation unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="members",
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=[("fi", "suomi"), ("en", "English"), ("sv", "svenska")],
+        default="fi",
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        if not self.is_active:
+            return frozenset()
+        names = frozenset(self.groups.values_list("name", flat=True))
+        if self.is_superuser:
+            names |= {Role.ADMINISTRATOR.value}
+        return names
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles & {str(r) for r in roles})
+
+    @property
+    def sees_everything(self) -> bool:
+        """kv-tiimi and administrators see and may edit every record, confidential ones too."""
+        return self.has_role(Role.KV_TEAM, Role.ADMINISTRATOR)
+
+    @cached_property
+    def department_pk(self):
+        """The department the user's unit belongs to (None for the city group level)."""
+        return self.unit.department_id if self.unit_id else None

@@ -1,0 +1,74 @@
+"""Writes shared by every register: validate, save and record history in one
+transaction, then check the record is still within the actor's reach."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from .permissions import can_add, can_change, can_delete, in_reach
+
+__all__ = ["record_create", "record_update", "record_delete"]
+
+
+def _assign(instance: models.Model, data: dict) -> dict:
+    """Set plain fields on the instance; return the many-to-many values to set after save."""
+    m2m = {}
+    for name, value in data.items():
+        field = instance._meta.get_field(name)
+        if field.many_to_many:
+            m2m[name] = value
+        else:
+            setattr(instance, name, value)
+    return m2m
+
+
+def _save(instance: models.Model, *, actor, data: dict) -> models.Model:
+    m2m = _assign(instance, data)
+    instance.full_clean()
+    instance._history_user = actor  # simple_history: who made the change, also outside a request
+    instance.save()
+    for name, values in m2m.items():
+        getattr(instance, name).set(values)
+    if not in_reach(actor, instance):
+        # NetBox's post-save check: never let someone save a record out of their own sight.
+        raise ValidationError(
+            _(
+                "You would not be able to see this record after saving it. Name yourself as "
+                "the responsible person or leave it non-confidential."
+            )
+        )
+    if not can_change(actor, instance):
+        raise ValidationError(
+            {
+                instance.unit_field: _(
+                    "You can only record this for a unit of your own department."
+                )
+            }
+        )
+    return instance
+
+
+@transaction.atomic
+def record_create(model: type[models.Model], *, actor, data: dict, **extra) -> models.Model:
+    """Create a record of `model` from validated `data`; all or nothing."""
+    if not can_add(actor, model):
+        raise PermissionDenied
+    instance = model(**extra)
+    return _save(instance, actor=actor, data=data)
+
+
+@transaction.atomic
+def record_update(instance: models.Model, *, actor, data: dict) -> models.Model:
+    """Change a record the actor may edit; all or nothing."""
+    if not can_change(actor, instance):
+        raise PermissionDenied
+    return _save(instance, actor=actor, data=data)
+
+
+@transaction.atomic
+def record_delete(instance: models.Model, *, actor) -> None:
+    """Delete a record; only kv-tiimi and administrators may."""
+    if not can_delete(actor, instance):
+        raise PermissionDenied
+    instance._history_user = actor
+    instance.delete()

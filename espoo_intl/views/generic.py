@@ -1,0 +1,140 @@
+"""The generic views every register configures with attributes (NetBox's ObjectListView).
+
+A register sets `model`, `table_class`, `filterset_class`, `form_class` and its
+service functions; the views apply `for_user` to every queryset, answer 404 for
+records out of reach and 403 for records the user may read but not change.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+from django_tables2.export import ExportMixin
+
+from ..forms import apply_validation_error
+from ..history import history_entries
+from ..permissions import can_add, can_change, can_delete
+
+__all__ = ["ObjectListView", "ObjectDetailView", "ObjectEditView", "ObjectDeleteView"]
+
+
+class RegisterMixin(LoginRequiredMixin):
+    """Shared by the register views: the model, its restricted queryset and URL names."""
+
+    model = None
+    select_related: tuple = ()
+    prefetch_related: tuple = ()
+
+    def get_queryset(self):
+        qs = self.model.objects.for_user(self.request.user)
+        return qs.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
+
+    def url_name(self, action: str) -> str:
+        return f"{self.model._meta.app_label}:{self.model._meta.model_name}_{action}"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["meta"] = self.model._meta
+        ctx["list_url"] = reverse(self.url_name("list"))
+        ctx["can_add"] = can_add(self.request.user, self.model)
+        ctx["add_url"] = reverse(self.url_name("add"))
+        return ctx
+
+
+class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
+    template_name = "generic/object_list.html"
+    export_formats = ("csv", "xlsx")
+    paginate_by = 25
+    export_name = None
+
+    def get_export_filename(self, export_format):
+        return f"{self.export_name or self.model._meta.model_name}.{export_format}"
+
+
+class ObjectDetailView(RegisterMixin, DetailView):
+    template_name = None
+
+    def get_template_names(self):
+        meta = self.model._meta
+        return [f"{meta.app_label}/{meta.model_name}_detail.html"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user, obj = self.request.user, self.object
+        ctx["can_change"] = can_change(user, obj)
+        ctx["can_delete"] = can_delete(user, obj)
+        ctx["history"] = history_entries(obj)
+        return ctx
+
+
+class ObjectEditView(RegisterMixin, View):
+    """Create (no pk) or edit (pk) a record through the register's service functions."""
+
+    form_class = None
+    template_name = "generic/object_edit.html"
+    create_service = None  # callable(*, actor, **data) -> instance
+    update_service = None  # callable(instance, *, actor, **data) -> instance
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            if not can_add(self.request.user, self.model):
+                raise PermissionDenied
+            return None
+        obj = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if not can_change(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def render_form(self, form, obj):
+        ctx = {"form": form, "object": obj, "meta": self.model._meta}
+        ctx["cancel_url"] = obj.get_absolute_url() if obj else reverse(self.url_name("list"))
+        return render(self.request, self.template_name, ctx)
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return self.render_form(self.form_class(instance=obj, user=request.user), obj)
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.form_class(request.POST, request.FILES, instance=obj, user=request.user)
+        if form.is_valid():
+            try:
+                if obj is None:
+                    saved = type(self).create_service(actor=request.user, **form.cleaned_data)
+                    messages.success(request, _("Saved. The record was created."))
+                else:
+                    saved = type(self).update_service(obj, actor=request.user, **form.cleaned_data)
+                    messages.success(request, _("Saved. Your changes were stored."))
+                return HttpResponseRedirect(saved.get_absolute_url())
+            except ValidationError as error:
+                apply_validation_error(form, error)
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+        return self.render_form(form, obj)
+
+
+class ObjectDeleteView(RegisterMixin, View):
+    template_name = "generic/object_delete.html"
+    delete_service = None  # callable(instance, *, actor)
+
+    def get_object(self):
+        obj = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if not can_delete(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return render(request, self.template_name, {"object": obj, "meta": self.model._meta})
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        type(self).delete_service(obj, actor=request.user)
+        messages.success(request, _("Deleted: %(name)s") % {"name": obj})
+        return HttpResponseRedirect(reverse(self.url_name("list")))

@@ -1,0 +1,44 @@
+"""Reads of visits that are more than one filter."""
+
+from django.db.models import Count
+from django.utils import timezone
+
+from .choices import Direction, VisitKind, VisitStatus
+from .models import Visit
+
+__all__ = ["visit_list", "visit_summary", "visit_years"]
+
+
+def visit_list(*, user):
+    """The visits a user may read, with what the list page shows."""
+    return (
+        Visit.objects.for_user(user)
+        .select_related("host_unit__parent", "responsible")
+        .prefetch_related("themes")
+    )
+
+
+def visit_years(*, user) -> list[int]:
+    dates = Visit.objects.for_user(user).dates("start_date", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+def visit_summary(*, user) -> dict:
+    """Counts for the start page: this year's visits, upcoming ones, by kind."""
+    today = timezone.localdate()
+    qs = Visit.objects.for_user(user).exclude(status=VisitStatus.CANCELLED)
+    this_year = qs.filter(start_date__year=today.year)
+    return {
+        "year": today.year,
+        "this_year": this_year.filter(direction=Direction.INCOMING).count(),
+        "outgoing_this_year": this_year.filter(direction=Direction.OUTGOING).count(),
+        "upcoming": list(
+            qs.filter(start_date__gte=today)
+            .select_related("host_unit__parent")
+            .order_by("start_date")[:5]
+        ),
+        "by_kind": [
+            (VisitKind(row["kind"]).label, row["n"])
+            for row in this_year.values("kind").annotate(n=Count("pk")).order_by("-n")
+        ],
+    }
