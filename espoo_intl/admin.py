@@ -13,8 +13,6 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (
-        ("Portal", {"fields": ("unit", "title", "language")}),
-    )
+    fieldsets = BaseUserAdmin.fieldsets + (("Portal", {"fields": ("unit", "title", "language")}),)
     list_display = ("username", "first_name", "last_name", "unit", "is_active")
     list_filter = ("groups", "is_active", "unit__department")

@@ -28,7 +28,7 @@ def history_entries(obj, limit: int = 50) -> list[dict]:
     kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
     model = type(obj)
     entries = []
-    for record, previous in zip(records, records[1:] + [None]):
+    for record, previous in zip(records, records[1:] + [None], strict=False):
         changes = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)

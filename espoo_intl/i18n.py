@@ -28,9 +28,9 @@ class TranslatedNameModel(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return getattr(self, f"name_{_lang()}", "") or self.name_fi
-
-    def __str__(self) -> str:
-        return self.name

@@ -61,14 +61,15 @@ class OrgUnit(TranslatedNameModel):
             )
 
     def save(self, *args, **kwargs):
-        if self.kind == self.Kind.DEPARTMENT:
-            self.department = self
-        elif self.kind == self.Kind.UNIT and self.parent_id:
+        if self.kind == self.Kind.UNIT and self.parent_id:
             self.department_id = self.parent.department_id
-        else:
-            self.department = None
+        elif self.kind != self.Kind.DEPARTMENT:
+            self.department_id = None
+        elif self.pk:
+            self.department_id = self.pk
         super().save(*args, **kwargs)
         if self.kind == self.Kind.DEPARTMENT and self.department_id != self.pk:
+            # A new department is its own department: known only once it has a key.
             OrgUnit.objects.filter(pk=self.pk).update(department=self.pk)
             self.department_id = self.pk
 

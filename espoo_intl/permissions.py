@@ -30,9 +30,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.none()
         if user.sees_everything:
             return self
-        visible = Q(**{model.confidential_field: False}) | Q(
-            **{model.responsible_field: user.pk}
-        )
+        visible = Q(**{model.confidential_field: False}) | Q(**{model.responsible_field: user.pk})
         if user.has_role(Role.CONTACT) and user.department_pk:
             visible |= Q(**{f"{model.unit_field}__department": user.department_pk})
         return self.filter(visible)

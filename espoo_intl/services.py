@@ -39,11 +39,7 @@ def _save(instance: models.Model, *, actor, data: dict) -> models.Model:
         )
     if not can_change(actor, instance):
         raise ValidationError(
-            {
-                instance.unit_field: _(
-                    "You can only record this for a unit of your own department."
-                )
-            }
+            {instance.unit_field: _("You can only record this for a unit of your own department.")}
         )
     return instance
 

@@ -20,7 +20,10 @@ class DignitaryRank(models.TextChoices):
     HEAD_OF_STATE = "head_of_state", _("head of state")
     AMBASSADOR = "ambassador", _("ambassador")
     MINISTER = "minister", _("minister")
-    INTERNATIONAL_ORG = "international_org", _("high representative of an international organisation")
+    INTERNATIONAL_ORG = (
+        "international_org",
+        _("high representative of an international organisation"),
+    )
     OTHER = "other", _("other dignitary")
 
 

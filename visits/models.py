@@ -47,7 +47,9 @@ class Visit(models.Model):
     )
     visiting_organisation = models.CharField(_("visiting organisation"), max_length=200)
     country = CountryField(_("country"))
-    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="visits")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="visits"
+    )
     host_unit = models.ForeignKey(
         OrgUnit, verbose_name=_("host unit"), on_delete=models.PROTECT, related_name="visits"
     )
@@ -66,7 +68,10 @@ class Visit(models.Model):
     )
     language = models.CharField(_("language of the visit"), max_length=100, blank=True)
     interpretation = models.CharField(
-        _("interpretation"), max_length=20, choices=Interpretation.choices, default=Interpretation.NONE
+        _("interpretation"),
+        max_length=20,
+        choices=Interpretation.choices,
+        default=Interpretation.NONE,
     )
     paid = models.BooleanField(_("paid technical visit"), default=False)
     invoiced_amount = models.DecimalField(
@@ -77,7 +82,9 @@ class Visit(models.Model):
     confidential = models.BooleanField(
         _("confidential"),
         default=False,
-        help_text=_("Visible only to kv-tiimi, the responsible person and the host department's international contact."),
+        help_text=_(
+            "Visible only to kv-tiimi, the responsible person and the host department's international contact."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=VisitStatus.choices, default=VisitStatus.PLANNED

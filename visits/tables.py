@@ -36,11 +36,5 @@ class VisitTable(tables.Table):
             if name not in self.SCREEN_COLUMNS:
                 self.columns.hide(name)
 
-    def render_country(self, value):
-        return value.name
-
-    def value_country(self, value):
-        return value.name
-
     def value_themes(self, value):
         return ", ".join(str(t) for t in value.all())

@@ -29,7 +29,9 @@ def language(request):
     """Django's set_language, remembering the choice on the user for e-mails too."""
     response = set_language(request)
     code = request.POST.get("language")
-    if request.user.is_authenticated and code in dict(request.user._meta.get_field("language").choices):
+    if request.user.is_authenticated and code in dict(
+        request.user._meta.get_field("language").choices
+    ):
         request.user.language = code
         request.user.save(update_fields=["language"])
     return response
@@ -58,5 +60,7 @@ def healthz(request):
     """For the city's monitoring: 200 when the database and the task broker answer."""
     state = {"database": _database_ok(), "broker": _broker_ok()}
     ok = all(state.values())
-    body = {"status": "ok" if ok else "error"} | {k: "ok" if v else "error" for k, v in state.items()}
+    body = {"status": "ok" if ok else "error"} | {
+        k: "ok" if v else "error" for k, v in state.items()
+    }
     return JsonResponse(body, status=200 if ok else 503)

@@ -9,125 +9,474 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('espoo_intl', '0001_initial'),
+        ("espoo_intl", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name_fi', models.CharField(max_length=200, verbose_name='name in Finnish')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name in English')),
-                ('name_sv', models.CharField(blank=True, max_length=200, verbose_name='name in Swedish')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name_fi", models.CharField(max_length=200, verbose_name="name in Finnish")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="name in English"),
+                ),
+                (
+                    "name_sv",
+                    models.CharField(blank=True, max_length=200, verbose_name="name in Swedish"),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['name_fi'],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["name_fi"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalVisit',
+            name="HistoricalVisit",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('dignitary', 'dignitary visit (arvovierailu)'), ('city_delegation', 'city delegation'), ('twin_city', 'twin or partner city delegation'), ('media', 'international media visit'), ('technical', 'technical / expert visit'), ('business', 'business or investor delegation'), ('international_org', 'international organisation'), ('other', 'other visit')], max_length=30, verbose_name='visit kind')),
-                ('dignitary_rank', models.CharField(blank=True, choices=[('royalty', 'royalty'), ('head_of_state', 'head of state'), ('ambassador', 'ambassador'), ('minister', 'minister'), ('international_org', 'high representative of an international organisation'), ('other', 'other dignitary')], max_length=30, verbose_name='dignitary rank')),
-                ('direction', models.CharField(choices=[('incoming', 'incoming visit to Espoo'), ('outgoing', 'outgoing study visit')], default='incoming', max_length=10, verbose_name='direction')),
-                ('visiting_organisation', models.CharField(max_length=200, verbose_name='visiting organisation')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('group_size', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='group size')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='language of the visit')),
-                ('interpretation', models.CharField(choices=[('none', 'no interpretation'), ('consecutive', 'consecutive interpretation'), ('simultaneous', 'simultaneous interpretation')], default='none', max_length=20, verbose_name='interpretation')),
-                ('paid', models.BooleanField(default=False, verbose_name='paid technical visit')),
-                ('invoiced_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='invoiced amount (EUR)')),
-                ('media_hits', models.PositiveIntegerField(default=0, verbose_name='media hits')),
-                ('follow_up', models.TextField(blank=True, verbose_name='follow-up initiatives')),
-                ('confidential', models.BooleanField(default=False, help_text="Visible only to kv-tiimi, the responsible person and the host department's international contact.", verbose_name='confidential')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('confirmed', 'confirmed'), ('completed', 'completed'), ('cancelled', 'cancelled')], default='planned', max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(blank=True, editable=False, verbose_name='created')),
-                ('updated_at', models.DateTimeField(blank=True, editable=False, verbose_name='updated')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, editable=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('host_unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='espoo_intl.orgunit', verbose_name='host unit')),
-                ('responsible', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responsible person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("dignitary", "dignitary visit (arvovierailu)"),
+                            ("city_delegation", "city delegation"),
+                            ("twin_city", "twin or partner city delegation"),
+                            ("media", "international media visit"),
+                            ("technical", "technical / expert visit"),
+                            ("business", "business or investor delegation"),
+                            ("international_org", "international organisation"),
+                            ("other", "other visit"),
+                        ],
+                        max_length=30,
+                        verbose_name="visit kind",
+                    ),
+                ),
+                (
+                    "dignitary_rank",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("royalty", "royalty"),
+                            ("head_of_state", "head of state"),
+                            ("ambassador", "ambassador"),
+                            ("minister", "minister"),
+                            (
+                                "international_org",
+                                "high representative of an international organisation",
+                            ),
+                            ("other", "other dignitary"),
+                        ],
+                        max_length=30,
+                        verbose_name="dignitary rank",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("incoming", "incoming visit to Espoo"),
+                            ("outgoing", "outgoing study visit"),
+                        ],
+                        default="incoming",
+                        max_length=10,
+                        verbose_name="direction",
+                    ),
+                ),
+                (
+                    "visiting_organisation",
+                    models.CharField(max_length=200, verbose_name="visiting organisation"),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                (
+                    "group_size",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="group size",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="language of the visit"
+                    ),
+                ),
+                (
+                    "interpretation",
+                    models.CharField(
+                        choices=[
+                            ("none", "no interpretation"),
+                            ("consecutive", "consecutive interpretation"),
+                            ("simultaneous", "simultaneous interpretation"),
+                        ],
+                        default="none",
+                        max_length=20,
+                        verbose_name="interpretation",
+                    ),
+                ),
+                ("paid", models.BooleanField(default=False, verbose_name="paid technical visit")),
+                (
+                    "invoiced_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="invoiced amount (EUR)",
+                    ),
+                ),
+                ("media_hits", models.PositiveIntegerField(default=0, verbose_name="media hits")),
+                ("follow_up", models.TextField(blank=True, verbose_name="follow-up initiatives")),
+                (
+                    "confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Visible only to kv-tiimi, the responsible person and the host department's international contact.",
+                        verbose_name="confidential",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("confirmed", "confirmed"),
+                            ("completed", "completed"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="created"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, editable=False, verbose_name="updated"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "host_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="espoo_intl.orgunit",
+                        verbose_name="host unit",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical visit',
-                'verbose_name_plural': 'historical visits',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical visit",
+                "verbose_name_plural": "historical visits",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Visit',
+            name="Visit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('kind', models.CharField(choices=[('dignitary', 'dignitary visit (arvovierailu)'), ('city_delegation', 'city delegation'), ('twin_city', 'twin or partner city delegation'), ('media', 'international media visit'), ('technical', 'technical / expert visit'), ('business', 'business or investor delegation'), ('international_org', 'international organisation'), ('other', 'other visit')], max_length=30, verbose_name='visit kind')),
-                ('dignitary_rank', models.CharField(blank=True, choices=[('royalty', 'royalty'), ('head_of_state', 'head of state'), ('ambassador', 'ambassador'), ('minister', 'minister'), ('international_org', 'high representative of an international organisation'), ('other', 'other dignitary')], max_length=30, verbose_name='dignitary rank')),
-                ('direction', models.CharField(choices=[('incoming', 'incoming visit to Espoo'), ('outgoing', 'outgoing study visit')], default='incoming', max_length=10, verbose_name='direction')),
-                ('visiting_organisation', models.CharField(max_length=200, verbose_name='visiting organisation')),
-                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
-                ('start_date', models.DateField(verbose_name='start date')),
-                ('end_date', models.DateField(verbose_name='end date')),
-                ('group_size', models.PositiveIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='group size')),
-                ('language', models.CharField(blank=True, max_length=100, verbose_name='language of the visit')),
-                ('interpretation', models.CharField(choices=[('none', 'no interpretation'), ('consecutive', 'consecutive interpretation'), ('simultaneous', 'simultaneous interpretation')], default='none', max_length=20, verbose_name='interpretation')),
-                ('paid', models.BooleanField(default=False, verbose_name='paid technical visit')),
-                ('invoiced_amount', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='invoiced amount (EUR)')),
-                ('media_hits', models.PositiveIntegerField(default=0, verbose_name='media hits')),
-                ('follow_up', models.TextField(blank=True, verbose_name='follow-up initiatives')),
-                ('confidential', models.BooleanField(default=False, help_text="Visible only to kv-tiimi, the responsible person and the host department's international contact.", verbose_name='confidential')),
-                ('status', models.CharField(choices=[('planned', 'planned'), ('confirmed', 'confirmed'), ('completed', 'completed'), ('cancelled', 'cancelled')], default='planned', max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('host_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='visits', to='espoo_intl.orgunit', verbose_name='host unit')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='responsible_visits', to=settings.AUTH_USER_MODEL, verbose_name='responsible person')),
-                ('themes', models.ManyToManyField(blank=True, related_name='visits', to='visits.theme', verbose_name='themes')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("dignitary", "dignitary visit (arvovierailu)"),
+                            ("city_delegation", "city delegation"),
+                            ("twin_city", "twin or partner city delegation"),
+                            ("media", "international media visit"),
+                            ("technical", "technical / expert visit"),
+                            ("business", "business or investor delegation"),
+                            ("international_org", "international organisation"),
+                            ("other", "other visit"),
+                        ],
+                        max_length=30,
+                        verbose_name="visit kind",
+                    ),
+                ),
+                (
+                    "dignitary_rank",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("royalty", "royalty"),
+                            ("head_of_state", "head of state"),
+                            ("ambassador", "ambassador"),
+                            ("minister", "minister"),
+                            (
+                                "international_org",
+                                "high representative of an international organisation",
+                            ),
+                            ("other", "other dignitary"),
+                        ],
+                        max_length=30,
+                        verbose_name="dignitary rank",
+                    ),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[
+                            ("incoming", "incoming visit to Espoo"),
+                            ("outgoing", "outgoing study visit"),
+                        ],
+                        default="incoming",
+                        max_length=10,
+                        verbose_name="direction",
+                    ),
+                ),
+                (
+                    "visiting_organisation",
+                    models.CharField(max_length=200, verbose_name="visiting organisation"),
+                ),
+                (
+                    "country",
+                    django_countries.fields.CountryField(max_length=2, verbose_name="country"),
+                ),
+                ("start_date", models.DateField(verbose_name="start date")),
+                ("end_date", models.DateField(verbose_name="end date")),
+                (
+                    "group_size",
+                    models.PositiveIntegerField(
+                        default=1,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="group size",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="language of the visit"
+                    ),
+                ),
+                (
+                    "interpretation",
+                    models.CharField(
+                        choices=[
+                            ("none", "no interpretation"),
+                            ("consecutive", "consecutive interpretation"),
+                            ("simultaneous", "simultaneous interpretation"),
+                        ],
+                        default="none",
+                        max_length=20,
+                        verbose_name="interpretation",
+                    ),
+                ),
+                ("paid", models.BooleanField(default=False, verbose_name="paid technical visit")),
+                (
+                    "invoiced_amount",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="invoiced amount (EUR)",
+                    ),
+                ),
+                ("media_hits", models.PositiveIntegerField(default=0, verbose_name="media hits")),
+                ("follow_up", models.TextField(blank=True, verbose_name="follow-up initiatives")),
+                (
+                    "confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Visible only to kv-tiimi, the responsible person and the host department's international contact.",
+                        verbose_name="confidential",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "planned"),
+                            ("confirmed", "confirmed"),
+                            ("completed", "completed"),
+                            ("cancelled", "cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "host_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="visits",
+                        to="espoo_intl.orgunit",
+                        verbose_name="host unit",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="responsible_visits",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible person",
+                    ),
+                ),
+                (
+                    "themes",
+                    models.ManyToManyField(
+                        blank=True, related_name="visits", to="visits.theme", verbose_name="themes"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'visit',
-                'verbose_name_plural': 'visits',
-                'ordering': ['-start_date', '-pk'],
+                "verbose_name": "visit",
+                "verbose_name_plural": "visits",
+                "ordering": ["-start_date", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalVisit_themes',
+            name="HistoricalVisit_themes",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='visits.historicalvisit')),
-                ('theme', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='visits.theme')),
-                ('visit', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='visits.visit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="visits.historicalvisit",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="visits.theme",
+                    ),
+                ),
+                (
+                    "visit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="visits.visit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalVisit_themes',
+                "verbose_name": "HistoricalVisit_themes",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['start_date'], name='visits_visi_start_d_b5213c_idx'),
+            model_name="visit",
+            index=models.Index(fields=["start_date"], name="visits_visi_start_d_b5213c_idx"),
         ),
         migrations.AddIndex(
-            model_name='visit',
-            index=models.Index(fields=['kind', 'start_date'], name='visits_visi_kind_ec34b3_idx'),
+            model_name="visit",
+            index=models.Index(fields=["kind", "start_date"], name="visits_visi_kind_ec34b3_idx"),
         ),
     ]

@@ -25,7 +25,9 @@ THEMES = [
 def seed(apps, schema_editor):
     Theme = apps.get_model("visits", "Theme")
     for slug, fi, en, sv in THEMES:
-        Theme.objects.get_or_create(slug=slug, defaults={"name_fi": fi, "name_en": en, "name_sv": sv})
+        Theme.objects.get_or_create(
+            slug=slug, defaults={"name_fi": fi, "name_en": en, "name_sv": sv}
+        )
 
 
 class Migration(migrations.Migration):

@@ -89,7 +89,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("load_demo refuses to run with DEBUG off: no demo accounts in production.")
+            raise CommandError(
+                "load_demo refuses to run with DEBUG off: no demo accounts in production."
+            )
         with transaction.atomic():
             users = self._accounts()
             created = self._visits(options["visits"], users)
@@ -131,7 +133,7 @@ class Command(BaseCommand):
         responsible_by_dept = {}
         for user in users.values():
             responsible_by_dept.setdefault(user.department_pk, []).append(user)
-        kinds, weights = zip(*KIND_WEIGHTS.items())
+        kinds, weights = zip(*KIND_WEIGHTS.items(), strict=False)
         created = 0
         for i in range(count):
             kind = rng.choices(kinds, weights)[0]
@@ -139,12 +141,22 @@ class Command(BaseCommand):
             organisation = rng.choice(ORGANISATIONS[country])
             start = date(2020, 1, 7) + timedelta(days=rng.randrange(0, 6 * 365))
             if start.year == 2020 and 3 <= start.month <= 12 and rng.random() < 0.7:
-                start = start.replace(year=2021 + rng.randrange(0, 4))  # the pandemic year was quiet
+                start = start.replace(
+                    year=2021 + rng.randrange(0, 4)
+                )  # the pandemic year was quiet
             if i >= count - 10:
                 start = date.today() + timedelta(days=rng.randrange(3, 60))  # a few upcoming ones
             host = self._unit(rng.choice(HOSTS[kind]))
-            direction = Direction.OUTGOING if kind == VisitKind.TECHNICAL and rng.random() < 0.15 else Direction.INCOMING
-            paid = kind == VisitKind.TECHNICAL and direction == Direction.INCOMING and rng.random() < 0.35
+            direction = (
+                Direction.OUTGOING
+                if kind == VisitKind.TECHNICAL and rng.random() < 0.15
+                else Direction.INCOMING
+            )
+            paid = (
+                kind == VisitKind.TECHNICAL
+                and direction == Direction.INCOMING
+                and rng.random() < 0.35
+            )
             title = f"{rng.choice(TITLES[kind])}: {organisation}"
             defaults = {
                 "kind": kind,

@@ -1,0 +1,48 @@
+# The two commands the README promises: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test install migrate lint messages bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+
+# Set up everything, load the demo data, run the web server and a Celery worker (with beat).
+demo: migrate
+	DEBUG=true $(PY) manage.py load_demo
+	@echo "Starting the Celery worker (log: var/celery.log) and the web server on http://127.0.0.1:8000"
+	@DEBUG=true $(VENV)/bin/celery -A espoo_intl worker --beat --loglevel=INFO --concurrency=2 \
+		--schedule=var/celerybeat-schedule > var/celery.log 2>&1 & echo $$! > var/celery.pid; \
+	trap 'kill $$(cat var/celery.pid) 2>/dev/null' EXIT INT TERM; \
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite. DATABASE_URL / REDIS_URL select PostgreSQL and Redis (CI); SQLite otherwise.
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Re-extract and compile the fi/en/sv catalogues after changing UI strings.
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l fi -l en -l sv --ignore=.venv --ignore=var
+	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv
+
+bench: install
+	DEBUG=true $(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var
