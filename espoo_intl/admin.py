@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
 
 from .models import OrgUnit, User
 
@@ -13,6 +14,8 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (("Portal", {"fields": ("unit", "title", "language")}),)
+    fieldsets = BaseUserAdmin.fieldsets + (
+        (_("Portal"), {"fields": ("unit", "title", "language")}),
+    )
     list_display = ("username", "first_name", "last_name", "unit", "is_active")
     list_filter = ("groups", "is_active", "unit__department")

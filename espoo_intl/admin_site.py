@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from .roles import Role
 
 
@@ -9,4 +11,4 @@ def restrict_admin_to_administrators(site) -> None:
         return user.is_active and user.is_staff and user.has_role(Role.ADMINISTRATOR)
 
     site.has_permission = has_permission
-    site.site_header = "Kansainvälinen Espoo – ylläpito"
+    site.site_header = _("International Espoo – administration")

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .i18n import TranslatedNameModel
 from .roles import Role
@@ -98,7 +99,9 @@ class User(AbstractUser):
         choices=[("fi", "suomi"), ("en", "English"), ("sv", "svenska")],
         default="fi",
     )
-    title = models.CharField(_("title"), max_length=200, blank=True)
+    title = models.CharField(
+        pgettext_lazy("job title of a person", "title"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("user")

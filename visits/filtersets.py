@@ -10,6 +10,8 @@ from .models import Theme, Visit
 
 __all__ = ["VisitFilterSet"]
 
+ALL = _("all")
+
 
 def _years(request):
     from .selectors import visit_years
@@ -24,16 +26,25 @@ class VisitFilterSet(django_filters.FilterSet):
     year = django_filters.ChoiceFilter(
         label=_("year"), field_name="start_date__year", choices=[], empty_label=_("all years")
     )
-    kind = django_filters.ChoiceFilter(label=_("visit kind"), choices=VisitKind.choices)
-    direction = django_filters.ChoiceFilter(label=_("direction"), choices=Direction.choices)
-    country = django_filters.ChoiceFilter(label=_("country"), choices=countries)
+    kind = django_filters.ChoiceFilter(
+        label=_("visit kind"), choices=VisitKind.choices, empty_label=ALL
+    )
+    direction = django_filters.ChoiceFilter(
+        label=_("direction"), choices=Direction.choices, empty_label=ALL
+    )
+    country = django_filters.ChoiceFilter(label=_("country"), choices=countries, empty_label=ALL)
     host_unit = django_filters.ModelChoiceFilter(
-        label=_("host unit"), queryset=OrgUnit.objects.all(), method="in_unit"
+        label=_("host unit"), queryset=OrgUnit.objects.all(), method="in_unit", empty_label=ALL
     )
     theme = django_filters.ModelChoiceFilter(
-        label=_("theme"), field_name="themes", queryset=Theme.objects.filter(is_active=True)
+        label=_("theme"),
+        field_name="themes",
+        queryset=Theme.objects.filter(is_active=True),
+        empty_label=ALL,
     )
-    status = django_filters.ChoiceFilter(label=_("status"), choices=VisitStatus.choices)
+    status = django_filters.ChoiceFilter(
+        label=_("status"), choices=VisitStatus.choices, empty_label=ALL
+    )
 
     class Meta:
         model = Visit

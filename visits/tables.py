@@ -7,15 +7,13 @@ __all__ = ["VisitTable"]
 
 
 class VisitTable(tables.Table):
-    title = tables.Column(linkify=True, verbose_name=_("title"))
-    start_date = tables.DateColumn(short=True, verbose_name=_("start date"))
-    end_date = tables.DateColumn(short=True, verbose_name=_("end date"))
-    country = tables.Column(verbose_name=_("country"))
-    host_unit = tables.Column(
-        verbose_name=_("host unit"), accessor="host_unit__label", order_by=("host_unit__name_fi",)
-    )
-    themes = tables.ManyToManyColumn(verbose_name=_("themes"), orderable=False)
-    confidential = tables.BooleanColumn(verbose_name=_("confidential"), yesno=(_("yes"), ""))
+    # Headers come from the models' verbose names (capitalised by django-tables2).
+    title = tables.Column(linkify=True)
+    start_date = tables.DateColumn(short=True)
+    end_date = tables.DateColumn(short=True)
+    host_unit = tables.Column(accessor="host_unit__label", order_by=("host_unit__name_fi",))
+    themes = tables.ManyToManyColumn(orderable=False)
+    confidential = tables.BooleanColumn(yesno=(_("yes"), ""))
 
     class Meta:
         model = Visit

@@ -157,7 +157,7 @@ class Command(BaseCommand):
                 and direction == Direction.INCOMING
                 and rng.random() < 0.35
             )
-            title = f"{rng.choice(TITLES[kind])}: {organisation}"
+            title = rng.choice(TITLES[kind])
             defaults = {
                 "kind": kind,
                 "dignitary_rank": rng.choice(list(DignitaryRank)) if kind == VisitKind.DIGNITARY else "",
