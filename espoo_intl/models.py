@@ -102,6 +102,10 @@ class User(AbstractUser):
     title = models.CharField(
         pgettext_lazy("job title of a person", "title"), max_length=200, blank=True
     )
+    # Secret in the personal iCal feed's address; a new one revokes the old address.
+    calendar_token = models.CharField(
+        _("calendar feed key"), max_length=64, blank=True, editable=False, db_index=True
+    )
 
     class Meta:
         verbose_name = _("user")

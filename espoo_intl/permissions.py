@@ -8,8 +8,10 @@ The rules (DOMAIN.md, roles):
 - kv-tiimi and administrators see and edit everything;
 - everyone else signed in sees every non-confidential record;
 - a confidential record is visible only to kv-tiimi, its responsible person and
-  the international contact of its host department;
-- unit staff and international contacts edit the records of their own department;
+  the international contact of its host department (and, for models that name a
+  `creator_field`, whoever registered it);
+- unit staff and international contacts edit the records of their own department
+  (and, for models with `responsible_may_edit`, the responsible person too);
 - leadership reads and edits nothing;
 - delete is for kv-tiimi and administrators only.
 """
@@ -19,7 +21,9 @@ from django.db.models import Q
 
 from .roles import Role
 
-__all__ = ["RestrictedQuerySet", "can_add", "can_change", "can_delete", "in_reach"]
+__all__ = [
+    "RestrictedQuerySet", "can_add", "can_change", "can_delete", "in_reach", "sees_confidential_parts",
+]  # fmt: skip
 
 
 class RestrictedQuerySet(models.QuerySet):
@@ -31,6 +35,8 @@ class RestrictedQuerySet(models.QuerySet):
         if user.sees_everything:
             return self
         visible = Q(**{model.confidential_field: False}) | Q(**{model.responsible_field: user.pk})
+        if getattr(model, "creator_field", None):
+            visible |= Q(**{model.creator_field: user.pk})
         if user.has_role(Role.CONTACT) and user.department_pk:
             visible |= Q(**{f"{model.unit_field}__department": user.department_pk})
         return self.filter(visible)
@@ -40,9 +46,12 @@ class RestrictedQuerySet(models.QuerySet):
         qs = self.for_user(user)
         if user.sees_everything:
             return qs
-        if not user.has_role(Role.STAFF, Role.CONTACT) or not user.department_pk:
-            return qs.none()
-        return qs.filter(**{f"{self.model.unit_field}__department": user.department_pk})
+        editable = Q(pk__in=[])
+        if user.has_role(Role.STAFF, Role.CONTACT) and user.department_pk:
+            editable |= Q(**{f"{self.model.unit_field}__department": user.department_pk})
+        if getattr(self.model, "responsible_may_edit", False):
+            editable |= Q(**{self.model.responsible_field: user.pk})
+        return qs.filter(editable)
 
 
 def _perm(model, action: str) -> str:
@@ -63,6 +72,24 @@ def can_change(user, obj) -> bool:
         user.is_authenticated
         and user.has_perm(_perm(model, "change"))
         and model._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+    )
+
+
+def sees_confidential_parts(user, obj) -> bool:
+    """Confidential parts of a record (guest lists, dietary needs) follow the rule for
+    confidential records, whatever the record's own flag: kv-tiimi, the responsible
+    person and the host department's international contact."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.sees_everything:
+        return True
+    if getattr(obj, f"{type(obj).responsible_field}_id") == user.pk:
+        return True
+    unit = getattr(obj, type(obj).unit_field)
+    return bool(
+        user.has_role(Role.CONTACT)
+        and unit is not None
+        and unit.department_id == user.department_pk
     )
 
 

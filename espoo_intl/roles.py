@@ -19,8 +19,15 @@ class Role(models.TextChoices):
 
 
 # Domain registers: (app_label, model). Catalogues are edited by kv-tiimi and administrators.
-REGISTERS = [("visits", "visit")]
-CATALOGUES = [("visits", "theme")]
+REGISTERS = [("visits", "visit"), ("visits", "visitrequest")]
+CATALOGUES = [
+    ("visits", "theme"),
+    ("visits", "protocolrule"),
+    ("visits", "routingrule"),
+    ("visits", "checklisttemplate"),
+]
+# Anyone signed in may register a visit request (DOMAIN.md 3.3).
+EVERYONE = ["visits.add_visitrequest"]
 
 _VIEW = ["view"]
 _WRITE = ["view", "add", "change"]
@@ -50,4 +57,9 @@ def sync_roles(**kwargs) -> None:
                         content_type__app_label=app_label, codename__in=codenames
                     )
                 )
+        for perm in EVERYONE:
+            app_label, codename = perm.split(".")
+            wanted += list(
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
         group.permissions.set(wanted)

@@ -170,11 +170,13 @@ else:
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_RESULT_BACKEND = "django-db"
+# The test suite runs tasks in-process (still through Celery's task API); one test drives a real worker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
+CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE: dict = {}
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -193,4 +195,22 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
+
+# Visit requests (DOMAIN.md 3.3, 3.4)
+REQUEST_MIN_NOTICE_DAYS = env.int("REQUEST_MIN_NOTICE_DAYS", default=21)
+GUEST_DATA_RETENTION_DAYS = env.int("GUEST_DATA_RETENTION_DAYS", default=90)
+INTERNATIONAL_MAILBOX = env("INTERNATIONAL_MAILBOX", default="international@espoo.fi")
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+REMINDER_DAYS_BEFORE = 7
+PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
+CELERY_BEAT_SCHEDULE = {
+    "erase-expired-guest-data": {
+        "task": "visits.tasks.erase_expired_guest_data",
+        "schedule": 24 * 3600,
+    },
+    "remind-upcoming-visits": {
+        "task": "visits.tasks.remind_upcoming_visits",
+        "schedule": 24 * 3600,
+    },
 }

@@ -12,5 +12,6 @@ urlpatterns = [
     path("language/", pages.language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("visits/", include("visits.urls")),
+    path("", include("visits.urls")),
+    path("", include("visits.calendar_urls")),
 ]

@@ -1,7 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["VisitKind", "DignitaryRank", "Direction", "Interpretation", "VisitStatus"]
+__all__ = [
+    "VisitKind", "DignitaryRank", "Direction", "Interpretation", "VisitStatus", "RequesterType",
+    "RequestState", "ProtocolParty", "ChecklistPhase", "ItemStatus", "GuestRole", "GiftDirection",
+]  # fmt: skip
 
 
 class VisitKind(models.TextChoices):
@@ -43,3 +46,55 @@ class VisitStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmed")
     COMPLETED = "completed", _("completed")
     CANCELLED = "cancelled", _("cancelled")
+
+
+class RequesterType(models.TextChoices):
+    TPK = "tpk", _("Office of the President of the Republic (TPK)")
+    UM_PROTOCOL = "um_protocol", _("Ministry for Foreign Affairs, protocol department")
+    MINISTRY = "ministry", _("a ministry")
+    EMBASSY = "embassy", _("an embassy")
+    CITY_UNIT = "city_unit", _("a city unit")
+    OTHER = "other", _("other")
+
+
+class RequestState(models.TextChoices):
+    RECEIVED = "received", _("received")
+    UNDER_REVIEW = "under_review", _("under review")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    PLANNING = "planning", _("planning")
+    CONFIRMED = "confirmed", _("confirmed")
+    COMPLETED = "completed", _("completed")
+    DEBRIEFED = "debriefed", _("debriefed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ProtocolParty(models.TextChoices):
+    CITY_MANAGER = "kj", _("city manager (KJ)")
+    COMMUNICATIONS = "viestinta", _("communications (Viestintä)")
+    PRESIDIUM = "kajo_kh", _("city board presidium (KAJO/KH)")
+    KV_TEAM = "kv", _("international affairs team (Kv-tiimi)")
+    SECURITY = "turva", _("security (Turva)")
+
+
+class ChecklistPhase(models.TextChoices):
+    PLANNING = "planning", _("planning with the visitors")
+    INTERNAL = "internal", _("agreed internally")
+    AFTER = "after", _("after the visit")
+
+
+class ItemStatus(models.TextChoices):
+    OPEN = "open", _("open")
+    DONE = "done", _("done")
+    NOT_NEEDED = "not_needed", _("not needed")
+
+
+class GuestRole(models.TextChoices):
+    HEAD = "head", _("head of delegation")
+    SPOUSE = "spouse", _("spouse")
+    MEMBER = "member", _("member")
+
+
+class GiftDirection(models.TextChoices):
+    GIVEN = "given", _("given by the city")
+    RECEIVED = "received", _("received by the city")

@@ -1,3 +1,4 @@
+from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -5,9 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from espoo_intl.forms import DateInput, RegisterForm
 from espoo_intl.models import OrgUnit, User
 
-from .models import Theme, Visit
+from .choices import RequestState
+from .models import ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
 
-__all__ = ["VisitForm"]
+__all__ = [
+    "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm", "TransitionForm",
+    "ChecklistItemForm", "GuestForm", "GiftForm", "AttachmentForm",
+]  # fmt: skip
 
 
 class VisitForm(RegisterForm):
@@ -62,3 +67,169 @@ class VisitForm(RegisterForm):
                 "confidential",
             ),
         )  # fmt: skip
+
+
+class VisitRequestForm(RegisterForm):
+    """Registering or editing a request. Editing carries the version the user started from."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = VisitRequest
+        fields = [
+            "subject", "requester_type", "requester_name", "received_on", "proposed_start",
+            "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
+            "group_size", "themes", "language", "interpretation", "message", "confidential",
+        ]  # fmt: skip
+        widgets = {
+            "received_on": DateInput(),
+            "proposed_start": DateInput(),
+            "proposed_end": DateInput(),
+            "themes": forms.CheckboxSelectMultiple,
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        if self.instance.pk:
+            self.initial["expected_version"] = self.instance.version
+        else:
+            del self.fields["expected_version"]
+        self.helper.layout = Layout(
+            Fieldset(
+                _("Who asks"),
+                Div(Div("requester_type", css_class="col-md-6"), Div("requester_name", css_class="col-md-6"), css_class="row"),
+                Div(Div("received_on", css_class="col-md-4"), css_class="row"),
+            ),
+            Fieldset(
+                _("The visit"),
+                "subject",
+                Div(Div("kind", css_class="col-md-6"), Div("dignitary_rank", css_class="col-md-6"), css_class="row"),
+                Div(Div("visitor", css_class="col-md-6"), Div("visiting_organisation", css_class="col-md-6"), css_class="row"),
+                Div(Div("country", css_class="col-md-4"), Div("proposed_start", css_class="col-md-3"), Div("proposed_end", css_class="col-md-3"), Div("group_size", css_class="col-md-2"), css_class="row"),
+                Div(Div("language", css_class="col-md-6"), Div("interpretation", css_class="col-md-6"), css_class="row"),
+                Field("themes", wrapper_class="themes-grid"),
+                "message",
+                "confidential",
+                "expected_version",
+            ),
+        )  # fmt: skip
+
+
+def _yes_no(label):
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("", _("not answered")), ("true", _("yes")), ("false", _("no"))],
+        coerce=lambda v: v == "true",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class TriageForm(forms.Form):
+    """The evaluation of 3.4: timeliness first, then five yes/no questions."""
+
+    timely = _yes_no(VisitRequest._meta.get_field("timely").verbose_name)
+    q_interesting = _yes_no(VisitRequest._meta.get_field("q_interesting").verbose_name)
+    q_significant = _yes_no(VisitRequest._meta.get_field("q_significant").verbose_name)
+    q_national = _yes_no(VisitRequest._meta.get_field("q_national").verbose_name)
+    q_leadership = _yes_no(VisitRequest._meta.get_field("q_leadership").verbose_name)
+    q_visibility = _yes_no(VisitRequest._meta.get_field("q_visibility").verbose_name)
+
+    @classmethod
+    def for_request(cls, request, data=None):
+        initial = {
+            name: ("true" if value else "false") if value is not None else ""
+            for name in cls.base_fields
+            for value in [getattr(request, name)]
+        }
+        form = cls(data, initial=initial)
+        form.helper = FormHelper(form)
+        form.helper.form_tag = False
+        return form
+
+
+class RoutingForm(forms.Form):
+    host_unit = forms.ModelChoiceField(label=_("host unit"), queryset=OrgUnit.objects.none())
+    responsible = forms.ModelChoiceField(
+        label=_("responsible person"), queryset=User.objects.none()
+    )
+    informed_units = forms.ModelMultipleChoiceField(
+        label=_("units to inform"),
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = OrgUnit.objects.filter(is_active=True).select_related("parent")
+        units = units.order_by("department__name_fi", "kind", "name_fi")
+        for name in ("host_unit", "informed_units"):
+            self.fields[name].queryset = units
+            self.fields[name].label_from_instance = lambda u: u.label
+        self.fields["responsible"].queryset = User.objects.filter(is_active=True).select_related(
+            "unit"
+        )
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(choices=RequestState.choices, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    override_reason = forms.CharField(
+        label=_("override open checklist items, with a reason (kv-tiimi)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ChecklistItemForm(forms.ModelForm):
+    class Meta:
+        model = ChecklistItem
+        fields = ["status", "owner", "due_date", "note"]
+        widgets = {"due_date": DateInput(), "note": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(is_active=True)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("class", "form-control form-control-sm")
+        self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+        self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
+
+
+class GuestForm(forms.ModelForm):
+    class Meta:
+        model = Guest
+        fields = ["name", "title", "role", "form_of_address", "dietary", "notes"]
+        widgets = {"notes": forms.TextInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+
+
+class GiftForm(forms.ModelForm):
+    class Meta:
+        model = Gift
+        fields = ["direction", "description", "value_estimate", "giver", "receiver", "date"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("file"),
+        help_text=_("The original letter or other material: PDF, DOCX or an image."),
+    )

@@ -1,19 +1,23 @@
 import django_tables2 as tables
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Visit
+from espoo_intl.tables import RegisterTable, YesNoColumn
 
-__all__ = ["VisitTable"]
+from .models import Visit, VisitRequest
+
+__all__ = ["VisitTable", "VisitRequestTable"]
 
 
-class VisitTable(tables.Table):
+class VisitTable(RegisterTable):
     # Headers come from the models' verbose names (capitalised by django-tables2).
     title = tables.Column(linkify=True)
     start_date = tables.DateColumn(short=True)
     end_date = tables.DateColumn(short=True)
     host_unit = tables.Column(accessor="host_unit__label", order_by=("host_unit__name_fi",))
     themes = tables.ManyToManyColumn(orderable=False)
-    confidential = tables.BooleanColumn(yesno=(_("yes"), ""))
+    paid = YesNoColumn()
+    confidential = YesNoColumn()
 
     class Meta:
         model = Visit
@@ -27,12 +31,34 @@ class VisitTable(tables.Table):
 
     SCREEN_COLUMNS = ("title", "kind", "visiting_organisation", "country", "start_date", "host_unit", "status", "confidential")  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Hidden columns still go to the CSV and Excel exports (django-tables2's as_values).
-        for name in self.columns.names():
-            if name not in self.SCREEN_COLUMNS:
-                self.columns.hide(name)
 
-    def value_themes(self, value):
-        return ", ".join(str(t) for t in value.all())
+class VisitRequestTable(RegisterTable):
+    subject = tables.Column(linkify=True)
+    received_on = tables.DateColumn(short=True)
+    proposed_start = tables.DateColumn(short=True)
+    proposed_end = tables.DateColumn(short=True)
+    notice = tables.Column(verbose_name=_("notice (days)"), accessor="notice_days", orderable=False)
+    host_unit = tables.Column(accessor="host_unit__label", order_by=("host_unit__name_fi",))
+    themes = tables.ManyToManyColumn(orderable=False)
+    paid = YesNoColumn()
+    confidential = YesNoColumn()
+
+    class Meta:
+        model = VisitRequest
+        fields = (
+            "subject", "state", "requester_type", "requester_name", "received_on", "proposed_start",
+            "proposed_end", "notice", "kind", "visitor", "dignitary_rank", "visiting_organisation",
+            "country", "group_size", "themes", "host_unit", "responsible", "confidential",
+        )  # fmt: skip
+        attrs = {"class": "table table-sm table-hover align-middle"}
+        empty_text = _("No visit requests match the filters.")
+
+    SCREEN_COLUMNS = ("subject", "state", "received_on", "proposed_start", "notice", "visitor", "country", "host_unit", "responsible", "confidential")  # fmt: skip
+
+    def render_notice(self, value, record):
+        if record.short_notice:
+            return format_html('<span class="badge text-bg-danger">{} ⚠</span>', value)
+        return value
+
+    def value_notice(self, value):
+        return value

@@ -1,12 +1,28 @@
 from django.urls import path
 
-from . import views
+from .views import requests as request_views
+from .views import visits as views
 
+# Visits under /visits/, visit requests under /requests/ (one namespace, "visits").
 app_name = "visits"
 urlpatterns = [
-    path("", views.VisitListView.as_view(), name="visit_list"),
-    path("new/", views.VisitEditView.as_view(), name="visit_add"),
-    path("<int:pk>/", views.VisitDetailView.as_view(), name="visit_detail"),
-    path("<int:pk>/edit/", views.VisitEditView.as_view(), name="visit_edit"),
-    path("<int:pk>/delete/", views.VisitDeleteView.as_view(), name="visit_delete"),
-]
+    path("visits/", views.VisitListView.as_view(), name="visit_list"),
+    path("visits/new/", views.VisitEditView.as_view(), name="visit_add"),
+    path("visits/<int:pk>/", views.VisitDetailView.as_view(), name="visit_detail"),
+    path("visits/<int:pk>/edit/", views.VisitEditView.as_view(), name="visit_edit"),
+    path("visits/<int:pk>/delete/", views.VisitDeleteView.as_view(), name="visit_delete"),
+    path("requests/", request_views.RequestListView.as_view(), name="request_list"),
+    path("requests/new/", request_views.RequestEditView.as_view(), name="request_add"),
+    path("requests/<int:pk>/", request_views.RequestDetailView.as_view(), name="request_detail"),
+    path("requests/<int:pk>/edit/", request_views.RequestEditView.as_view(), name="request_edit"),
+    path("requests/<int:pk>/transition/", request_views.TransitionView.as_view(), name="request_transition"),
+    path("requests/<int:pk>/triage/", request_views.TriageView.as_view(), name="request_triage"),
+    path("requests/<int:pk>/route/", request_views.RouteView.as_view(), name="request_route"),
+    path("requests/<int:pk>/protocol/<str:party>/", request_views.ProtocolView.as_view(), name="request_protocol"),
+    path("requests/<int:pk>/items/<int:item_pk>/", request_views.ChecklistItemView.as_view(), name="request_item"),
+    path("requests/<int:pk>/guests/", request_views.GuestAddView.as_view(), name="request_guest_add"),
+    path("requests/<int:pk>/guests/<int:guest_pk>/delete/", request_views.GuestDeleteView.as_view(), name="request_guest_delete"),
+    path("requests/<int:pk>/gifts/", request_views.GiftAddView.as_view(), name="request_gift_add"),
+    path("requests/<int:pk>/attachments/", request_views.AttachmentAddView.as_view(), name="request_attachment_add"),
+    path("requests/<int:pk>/attachments/<int:attachment_pk>/", request_views.AttachmentDownloadView.as_view(), name="request_attachment"),
+]  # fmt: skip

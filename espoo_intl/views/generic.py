@@ -29,6 +29,7 @@ class RegisterMixin(LoginRequiredMixin):
     """Shared by the register views: the model, its restricted queryset and URL names."""
 
     model = None
+    url_prefix: str | None = None  # URL names are "<app>:<prefix>_<action>"; default the model name
     select_related: tuple = ()
     prefetch_related: tuple = ()
 
@@ -37,7 +38,8 @@ class RegisterMixin(LoginRequiredMixin):
         return qs.select_related(*self.select_related).prefetch_related(*self.prefetch_related)
 
     def url_name(self, action: str) -> str:
-        return f"{self.model._meta.app_label}:{self.model._meta.model_name}_{action}"
+        prefix = self.url_prefix or self.model._meta.model_name
+        return f"{self.model._meta.app_label}:{prefix}_{action}"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -92,8 +94,12 @@ class ObjectEditView(RegisterMixin, View):
             raise PermissionDenied
         return obj
 
-    def render_form(self, form, obj):
-        ctx = {"form": form, "object": obj, "meta": self.model._meta}
+    def on_error(self, form, obj, error: ValidationError) -> dict:
+        """Extra context to show when a service refuses the save (e.g. a stale edit)."""
+        return {}
+
+    def render_form(self, form, obj, **extra):
+        ctx = {"form": form, "object": obj, "meta": self.model._meta, **extra}
         ctx["cancel_url"] = obj.get_absolute_url() if obj else reverse(self.url_name("list"))
         return render(self.request, self.template_name, ctx)
 
@@ -115,6 +121,9 @@ class ObjectEditView(RegisterMixin, View):
                 return HttpResponseRedirect(saved.get_absolute_url())
             except ValidationError as error:
                 apply_validation_error(form, error)
+                extra = self.on_error(form, obj, error)
+                messages.error(request, _("Nothing was saved. Please correct the errors below."))
+                return self.render_form(form, obj, **extra)
         messages.error(request, _("Nothing was saved. Please correct the errors below."))
         return self.render_form(form, obj)
 

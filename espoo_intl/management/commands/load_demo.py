@@ -95,7 +95,10 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = self._accounts()
             created = self._visits(options["visits"], users)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} new visits)."))
+            requests = self._requests(users)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready ({created} new visits, {requests} new requests).")
+        )
         self.stdout.write(f"Demo accounts (password '{PASSWORD}'):")
         for username, _first, _last, role, unit, _lang in ACCOUNTS:
             self.stdout.write(f"  {username:<13} {Role(role).label} – {unit}")
@@ -185,3 +188,84 @@ class Command(BaseCommand):
             visit.themes.set(chosen_themes)
             created += 1
         return created
+
+    def _requests(self, users: dict) -> int:
+        """A handful of visit requests, each taken through the workflow to a different state."""
+        from visits.choices import ChecklistPhase, ItemStatus, RequesterType, RequestState
+        from visits.models import VisitRequest
+        from visits.services import planning, requests
+
+        if VisitRequest.objects.filter(created_by=users["kv"]).exists():
+            return 0
+        kv, today = users["kv"], date.today()
+        elka = self._unit("Elinkeino- ja kaupunkikehitysyksikkö")
+        themes = {t.slug: t for t in Theme.objects.all()}
+        specs = [
+            ("Suurlähettilään tutustumiskäynti", RequesterType.EMBASSY, "Embassy of Japan", "JP", DignitaryRank.AMBASSADOR, 12, 40, ["education", "innovation-business"], RequestState.RECEIVED),
+            ("Ministerin vierailu: kiertotalous", RequesterType.UM_PROTOCOL, "Ministry of Environment of Estonia", "EE", DignitaryRank.MINISTER, -2, 10, ["sustainable-development"], RequestState.UNDER_REVIEW),
+            ("Valtiovierailun Espoo-osuus", RequesterType.TPK, "Office of the President of Iceland", "IS", DignitaryRank.HEAD_OF_STATE, -20, 45, ["education", "sustainable-development"], RequestState.PLANNING),
+            ("Kaupunginjohtajan delegaatio Shanghaista", RequesterType.CITY_UNIT, "Shanghai Municipal Foreign Affairs Office", "CN", DignitaryRank.OTHER, -40, 9, ["twin-cities", "trade-investment"], RequestState.CONFIRMED),
+            ("Kuninkaallisten vierailu Otaniemeen", RequesterType.UM_PROTOCOL, "Royal Court of Sweden", "SE", DignitaryRank.ROYALTY, -150, -100, ["research-development"], RequestState.DEBRIEFED),
+            ("Asiantuntijavierailu: varhaiskasvatus", RequesterType.EMBASSY, "Embassy of Canada", "CA", DignitaryRank.AMBASSADOR, -30, 5, ["education"], RequestState.DECLINED),
+        ]  # fmt: skip
+        for subject, rtype, org, country, rank, received, start, slugs, target in specs:
+            request = requests.request_create(
+                actor=kv,
+                subject=subject,
+                requester_type=rtype,
+                requester_name=org,
+                received_on=today + timedelta(days=received),
+                proposed_start=today + timedelta(days=start),
+                proposed_end=today + timedelta(days=start + 1),
+                visitor=f"{org} – delegation head",
+                dignitary_rank=rank,
+                visiting_organisation=org,
+                country=country,
+                group_size=8,
+                confidential=rank in (DignitaryRank.ROYALTY, DignitaryRank.HEAD_OF_STATE),
+                themes=[themes[s] for s in slugs],
+            )
+            if target == RequestState.RECEIVED:
+                continue
+            requests.request_transition(request, to=RequestState.UNDER_REVIEW, actor=kv)
+            requests.request_triage(
+                request, actor=kv, timely=True, q_interesting=True, q_significant=True,
+                q_national=rank != DignitaryRank.OTHER, q_leadership=False, q_visibility=True,
+            )  # fmt: skip
+            if target == RequestState.UNDER_REVIEW:
+                continue
+            if target == RequestState.DECLINED:
+                requests.request_transition(
+                    request, to=target, actor=kv, reason="Ajankohta ei sovi: kevään kiireet."
+                )
+                continue
+            suggestion = requests.routing_suggestion(request)
+            requests.request_route(
+                request,
+                actor=kv,
+                host_unit=suggestion.host or elka,
+                responsible=kv,
+                informed_units=suggestion.informed,
+            )
+            requests.request_transition(request, to=RequestState.ACCEPTED, actor=kv)
+            requests.request_transition(request, to=RequestState.PLANNING, actor=kv)
+            planning.guest_save(
+                request,
+                actor=kv,
+                name="Delegation head",
+                title="Minister",
+                role="head",
+                dietary="vegetarian",
+            )
+            if target == RequestState.PLANNING:
+                continue
+            request.checklist.filter(
+                phase__in=[ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL]
+            ).update(status=ItemStatus.DONE)
+            requests.request_transition(request, to=RequestState.CONFIRMED, actor=kv)
+            if target == RequestState.CONFIRMED:
+                continue
+            requests.request_transition(request, to=RequestState.COMPLETED, actor=kv)
+            request.checklist.update(status=ItemStatus.DONE)
+            requests.request_transition(request, to=RequestState.DEBRIEFED, actor=kv)
+        return len(specs)

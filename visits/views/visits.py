@@ -1,10 +1,10 @@
 from espoo_intl.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
-from . import services
-from .filtersets import VisitFilterSet
-from .forms import VisitForm
-from .models import Visit
-from .tables import VisitTable
+from .. import services
+from ..filtersets import VisitFilterSet
+from ..forms import VisitForm
+from ..models import Visit
+from ..tables import VisitTable
 
 _related = ("host_unit__parent", "responsible", "created_by")
 

@@ -2,7 +2,7 @@
 
 from espoo_intl.services import record_create, record_delete, record_update
 
-from .models import Visit
+from ..models import Visit
 
 __all__ = ["visit_create", "visit_update", "visit_delete"]
 

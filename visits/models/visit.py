@@ -9,25 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from espoo_intl.i18n import TranslatedNameModel
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import RestrictedQuerySet
 
-from .choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
+from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
+from .catalogue import Theme
 
-__all__ = ["Theme", "Visit"]
-
-
-class Theme(TranslatedNameModel):
-    """An editable catalogue of subjects (teemat) shared by the registers."""
-
-    slug = models.SlugField(_("code"), max_length=60, unique=True)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["name_fi"]
+__all__ = ["Visit"]
 
 
 class Visit(models.Model):

@@ -1,0 +1,36 @@
+"""The base table of every register list."""
+
+import django_tables2 as tables
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["RegisterTable", "YesNoColumn"]
+
+
+class YesNoColumn(tables.BooleanColumn):
+    """A tick on the page; "yes"/"no" in the user's language in exports."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("yesno", (_("yes"), ""))
+        super().__init__(**kwargs)
+
+    def value(self, record, value, bound_column):
+        return (
+            gettext("yes") if self._get_bool_value(record, value, bound_column) else gettext("no")
+        )
+
+
+class RegisterTable(tables.Table):
+    """Shows `SCREEN_COLUMNS` on the page; every column still goes to the CSV and Excel
+    exports (django-tables2's `as_values` includes hidden columns)."""
+
+    SCREEN_COLUMNS: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.columns.names():
+            if self.SCREEN_COLUMNS and name not in self.SCREEN_COLUMNS:
+                self.columns.hide(name)
+
+    def value_themes(self, value):
+        return ", ".join(str(t) for t in value.all())

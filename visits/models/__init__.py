@@ -1,0 +1,19 @@
+from .catalogue import Theme
+from .planning import (
+    Attachment,
+    ChecklistItem,
+    ChecklistTemplate,
+    Gift,
+    Guest,
+    ProtocolNotice,
+    ProtocolRule,
+    RoutingRule,
+)
+from .request import OPEN_STATES, RequestEvent, VisitRequest
+from .visit import Visit
+
+__all__ = [
+    "Theme", "Visit", "VisitRequest", "RequestEvent", "OPEN_STATES", "ProtocolRule",
+    "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem", "Guest", "Gift",
+    "Attachment",
+]  # fmt: skip

@@ -1,0 +1,285 @@
+"""Editable rule tables and the planning records hanging off a visit request."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from espoo_intl.i18n import TranslatedNameModel
+from espoo_intl.models import OrgUnit
+
+from ..choices import (
+    ChecklistPhase,
+    DignitaryRank,
+    GiftDirection,
+    GuestRole,
+    ItemStatus,
+    ProtocolParty,
+)
+from .catalogue import Theme
+from .request import VisitRequest
+
+__all__ = [
+    "ProtocolRule", "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem",
+    "Guest", "Gift", "Attachment",
+]  # fmt: skip
+
+
+class ProtocolRule(models.Model):
+    """The protocol matrix (3.3): which parties a dignitary rank requires. Editable by kv-tiimi."""
+
+    rank = models.CharField(
+        _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, unique=True
+    )
+    kj = models.BooleanField(ProtocolParty.CITY_MANAGER.label, default=False)
+    viestinta = models.BooleanField(ProtocolParty.COMMUNICATIONS.label, default=False)
+    kajo_kh = models.BooleanField(ProtocolParty.PRESIDIUM.label, default=False)
+    kv = models.BooleanField(ProtocolParty.KV_TEAM.label, default=True)
+    turva = models.BooleanField(ProtocolParty.SECURITY.label, default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("protocol rule")
+        verbose_name_plural = _("protocol matrix")
+        ordering = ["rank"]
+
+    def __str__(self) -> str:
+        return self.get_rank_display()
+
+    @property
+    def parties(self) -> list[str]:
+        return [p.value for p in ProtocolParty if getattr(self, p.value)]
+
+
+class ProtocolNotice(models.Model):
+    """That a required party has been informed of a request: who marked it, when."""
+
+    request = models.ForeignKey(
+        VisitRequest, on_delete=models.CASCADE, related_name="protocol_notices"
+    )
+    party = models.CharField(_("party"), max_length=20, choices=ProtocolParty.choices)
+    informed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    informed_at = models.DateTimeField(_("informed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("protocol notice")
+        verbose_name_plural = _("protocol notices")
+        constraints = [
+            models.UniqueConstraint(fields=["request", "party"], name="protocol_notice_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_party_display()
+
+
+class RoutingRule(models.Model):
+    """Who hosts (3.4): a theme, or a dignitary rank, points to a unit. Editable by kv-tiimi.
+
+    The matching rule with the lowest priority number suggests the host; every other
+    matching unit is listed to be informed.
+    """
+
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("theme"), null=True, blank=True, on_delete=models.CASCADE
+    )
+    rank = models.CharField(
+        _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, blank=True
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), default=100, help_text=_("Lower wins.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
+        ordering = ["priority", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(theme__isnull=False) | ~models.Q(rank=""),
+                name="routing_rule_matches_something",
+            )
+        ]
+
+    def __str__(self) -> str:
+        what = self.theme or self.get_rank_display()
+        return f"{what} → {self.unit}"
+
+
+class ChecklistTemplate(TranslatedNameModel):
+    """An item copied into each accepted request's checklist (3.3, 3.4). Editable by kv-tiimi."""
+
+    phase = models.CharField(_("phase"), max_length=20, choices=ChecklistPhase.choices)
+    required = models.BooleanField(_("required"), default=True)
+    dignitary_only = models.BooleanField(_("only for dignitary visits"), default=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("checklist template item")
+        verbose_name_plural = _("checklist template")
+        ordering = ["phase", "order", "pk"]
+
+
+class ChecklistItem(models.Model):
+    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="checklist")
+    template = models.ForeignKey(
+        ChecklistTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=ChecklistPhase.choices)
+    title = models.CharField(_("item"), max_length=300)
+    required = models.BooleanField(_("required"), default=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.OPEN
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="checklist_items",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+        ordering = ["phase", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ItemStatus.OPEN
+
+
+class Guest(models.Model):
+    """A member of the visiting delegation. Personal data: confidential and erased after the visit."""
+
+    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="guests")
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(
+        pgettext_lazy("job title of a person", "title"), max_length=200, blank=True
+    )
+    role = models.CharField(
+        _("role in the delegation"),
+        max_length=20,
+        choices=GuestRole.choices,
+        default=GuestRole.MEMBER,
+    )
+    form_of_address = models.CharField(_("form of address"), max_length=200, blank=True)
+    dietary = models.CharField(_("dietary restrictions"), max_length=300, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("guest")
+        verbose_name_plural = _("guest list")
+        ordering = ["role", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Gift(models.Model):
+    """A gift given or received; gifts received are city property."""
+
+    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="gifts")
+    direction = models.CharField(_("direction"), max_length=20, choices=GiftDirection.choices)
+    description = models.CharField(_("description"), max_length=300)
+    value_estimate = models.DecimalField(
+        _("estimated value (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    giver = models.CharField(_("giver"), max_length=200)
+    receiver = models.CharField(_("receiver"), max_length=200)
+    date = models.DateField(_("date"))
+    city_property = models.BooleanField(_("city property"), default=False, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gift")
+        verbose_name_plural = _("gift register")
+        ordering = ["date", "pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def save(self, *args, **kwargs):
+        # The rule of 3.3: what the city receives belongs to the city.
+        self.city_property = self.direction == GiftDirection.RECEIVED
+        super().save(*args, **kwargs)
+
+
+class PrivateStorage(FileSystemStorage):
+    """Attachments live under MEDIA_ROOT/attachments, outside the web root; the folder is
+    read from settings on every use, so a changed MEDIA_ROOT takes effect at once."""
+
+    @property
+    def base_location(self):
+        return str(Path(settings.MEDIA_ROOT) / "attachments")
+
+    @property
+    def location(self):
+        return str(Path(self.base_location).resolve())
+
+    @property
+    def base_url(self):
+        return None
+
+
+private_storage = PrivateStorage()
+
+
+def attachment_storage() -> PrivateStorage:
+    """A callable, so migrations name this function rather than a machine's path."""
+    return private_storage
+
+
+def _attachment_path(instance, filename) -> str:
+    return f"{instance.request_id}/{Path(filename).name}"
+
+
+class Attachment(models.Model):
+    """The original letter or other file; served only through a permission-checked view."""
+
+    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(
+        _("file"), storage=attachment_storage, upload_to=_attachment_path, max_length=300
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,278 @@
+"""Visit requests (vierailupyynnöt) and their timeline (DOMAIN.md 3.3, 3.4)."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from espoo_intl.models import OrgUnit
+from espoo_intl.permissions import RestrictedQuerySet
+
+from ..choices import DignitaryRank, Interpretation, RequesterType, RequestState, VisitKind
+from .catalogue import Theme
+from .visit import Visit
+
+__all__ = ["VisitRequest", "RequestEvent", "OPEN_STATES"]
+
+OPEN_STATES = (
+    RequestState.RECEIVED,
+    RequestState.UNDER_REVIEW,
+    RequestState.ACCEPTED,
+    RequestState.PLANNING,
+    RequestState.CONFIRMED,
+)
+
+
+class VisitRequest(models.Model):
+    """A request to visit Espoo, from arrival to debrief. Its state changes only through
+    `visits.services.requests.request_transition`."""
+
+    unit_field = "host_unit"
+    responsible_field = "responsible"
+    confidential_field = "confidential"
+    creator_field = "created_by"  # whoever registered it keeps seeing it
+    responsible_may_edit = True
+
+    subject = models.CharField(_("subject"), max_length=200)
+    requester_type = models.CharField(
+        _("request comes from"), max_length=20, choices=RequesterType.choices
+    )
+    requester_name = models.CharField(
+        _("requesting party"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the embassy or ministry and the contact person's role."),
+    )
+    received_on = models.DateField(_("request arrived on"), default=datetime.date.today)
+    proposed_start = models.DateField(_("proposed start date"))
+    proposed_end = models.DateField(_("proposed end date"))
+    kind = models.CharField(
+        _("visit kind"), max_length=30, choices=VisitKind.choices, default=VisitKind.DIGNITARY
+    )
+    visitor = models.CharField(_("main visitor"), max_length=200)
+    dignitary_rank = models.CharField(
+        _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, blank=True
+    )
+    visiting_organisation = models.CharField(_("visiting organisation"), max_length=200)
+    country = CountryField(_("country"))
+    group_size = models.PositiveIntegerField(
+        _("group size"), default=1, validators=[MinValueValidator(1)]
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="requests"
+    )
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(_("language of the visit"), max_length=100, blank=True)
+    interpretation = models.CharField(
+        _("interpretation"),
+        max_length=20,
+        choices=Interpretation.choices,
+        default=Interpretation.NONE,
+    )
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Visible only to kv-tiimi, the responsible person, the host department's "
+            "international contact and whoever registered it."
+        ),
+    )
+
+    state = models.CharField(
+        _("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED
+    )
+
+    # Triage (3.4): timeliness first, then five yes/no questions.
+    timely = models.BooleanField(
+        _("came early enough to receive it without harming the unit's core work"),
+        null=True,
+        blank=True,
+    )
+    q_interesting = models.BooleanField(
+        _("is the visitor interesting – can we learn something from them?"), null=True, blank=True
+    )
+    q_significant = models.BooleanField(
+        _("is the visitor a significant actor in its field or region?"), null=True, blank=True
+    )
+    q_national = models.BooleanField(
+        _("did it come through or with the recommendation of a national actor?"),
+        null=True,
+        blank=True,
+    )
+    q_leadership = models.BooleanField(
+        _("did it come through or with the recommendation of the city's leadership?"),
+        null=True,
+        blank=True,
+    )
+    q_visibility = models.BooleanField(
+        _("is it important for Espoo's international visibility and reputation?"),
+        null=True,
+        blank=True,
+    )
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("triaged by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    triaged_at = models.DateTimeField(_("triaged at"), null=True, blank=True)
+
+    # Routing (3.4): the host unit, the units informed, one responsible person.
+    host_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("host unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_requests",
+    )
+    informed_units = models.ManyToManyField(
+        OrgUnit, verbose_name=_("units informed"), blank=True, related_name="informed_requests"
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_requests",
+    )
+
+    visit = models.OneToOneField(
+        Visit,
+        verbose_name=_("visit record"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="request",
+    )
+    guest_data_erased_at = models.DateTimeField(
+        _("guest data erased"), null=True, blank=True, editable=False
+    )
+    # Optimistic locking: a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["version"])
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("visit request")
+        verbose_name_plural = _("visit requests")
+        ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["state", "proposed_start"])]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("visits:request_detail", args=[self.pk])
+
+    def clean(self):
+        errors = {}
+        if self.proposed_start and self.proposed_end and self.proposed_end < self.proposed_start:
+            errors["proposed_end"] = _("The end date cannot be before the start date.")
+        if self.kind == VisitKind.DIGNITARY and not self.dignitary_rank:
+            errors["dignitary_rank"] = _("Choose the dignitary rank for a dignitary visit.")
+        if self.kind and self.kind != VisitKind.DIGNITARY and self.dignitary_rank:
+            errors["dignitary_rank"] = _("A dignitary rank is only given for a dignitary visit.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    @property
+    def notice_days(self) -> int | None:
+        """Days between the request's arrival and the proposed start."""
+        if not (self.received_on and self.proposed_start):
+            return None
+        return (self.proposed_start - self.received_on).days
+
+    @property
+    def short_notice(self) -> bool:
+        days = self.notice_days
+        return days is not None and days < settings.REQUEST_MIN_NOTICE_DAYS
+
+    @property
+    def answers(self) -> list:
+        return [
+            self.q_interesting,
+            self.q_significant,
+            self.q_national,
+            self.q_leadership,
+            self.q_visibility,
+        ]
+
+
+class RequestEvent(models.Model):
+    """One line of a request's timeline: a transition or another logged step."""
+
+    request = models.ForeignKey(
+        VisitRequest,
+        verbose_name=_("visit request"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    from_state = models.CharField(
+        _("from state"), max_length=20, choices=RequestState.choices, blank=True
+    )
+    to_state = models.CharField(
+        _("to state"), max_length=20, choices=RequestState.choices, blank=True
+    )
+    summary = models.CharField(_("what happened"), max_length=300, blank=True)
+    params = models.JSONField(_("details"), default=dict, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.summary_text or f"{self.from_state} → {self.to_state}"
+
+    @property
+    def summary_text(self) -> str:
+        """The summary in the reader's language (stored untranslated, with its values)."""
+        from ..choices import ProtocolParty
+
+        if not self.summary:
+            return ""
+        params = dict(self.params)
+        if "party" in params and params["party"] in ProtocolParty.values:
+            params["party"] = ProtocolParty(params["party"]).label
+        try:
+            return gettext(self.summary) % params if params else gettext(self.summary)
+        except (KeyError, TypeError, ValueError):
+            return self.summary

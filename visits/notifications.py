@@ -1,0 +1,78 @@
+"""Who is told what about a visit request. Each message is sent by a Celery task after
+the transaction commits, in the recipient's own language."""
+
+from django.conf import settings
+from django.db import transaction
+
+from espoo_intl.models import User
+from espoo_intl.roles import Role
+
+__all__ = ["new_request", "routed", "state_changed", "reminder"]
+
+
+def _kv_team_ids() -> list[int]:
+    return list(
+        User.objects.filter(is_active=True, groups__name=Role.KV_TEAM.value).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _contacts_of(units) -> list[int]:
+    departments = {u.department_id for u in units if u is not None and u.department_id}
+    return list(
+        User.objects.filter(
+            is_active=True,
+            groups__name=Role.CONTACT.value,
+            unit__department__in=departments,
+        ).values_list("pk", flat=True)
+    )
+
+
+def _send(message: str, request_id: int, user_ids, extra_addresses=(), **context) -> None:
+    from .tasks import send_request_email
+
+    user_ids = sorted(set(user_ids))
+    if not user_ids and not extra_addresses:
+        return
+    transaction.on_commit(
+        lambda: send_request_email.delay(
+            message, request_id, user_ids, list(extra_addresses), context
+        )
+    )
+
+
+def new_request(request) -> None:
+    """A new request: kv-tiimi and the international@ mailbox."""
+    _send("new_request", request.pk, _kv_team_ids(), [settings.INTERNATIONAL_MAILBOX])
+
+
+def routed(request, *, new_responsible: bool) -> None:
+    """Routing confirmed: the responsible person (assignment) and the units concerned."""
+    if new_responsible and request.responsible_id:
+        _send("assigned", request.pk, [request.responsible_id])
+    units = [request.host_unit, *request.informed_units.all()]
+    _send("routed", request.pk, set(_contacts_of(units)) - {request.responsible_id})
+
+
+def involved(request) -> set[int]:
+    ids = set(_kv_team_ids())
+    ids |= {i for i in (request.responsible_id, request.created_by_id) if i}
+    return ids
+
+
+def state_changed(request, *, actor, frm: str) -> None:
+    """A state change: everyone involved except the person who made it."""
+    _send(
+        "state_changed",
+        request.pk,
+        involved(request) - {actor.pk},
+        frm=frm,
+        actor=str(actor),
+    )
+
+
+def reminder(request, open_items: int) -> None:
+    """A confirmed visit is near and items are still open: the responsible person and kv-tiimi."""
+    ids = set(_kv_team_ids()) | ({request.responsible_id} if request.responsible_id else set())
+    _send("reminder", request.pk, ids, open_items=open_items)

@@ -1,0 +1,236 @@
+"""Writes to a request's planning records: protocol notices, checklist, guests, gifts,
+attachments, and the erasure of guest data after the visit."""
+
+import datetime
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from espoo_intl.permissions import can_change, sees_confidential_parts
+
+from ..choices import ProtocolParty
+from ..models import (
+    Attachment,
+    ChecklistItem,
+    Gift,
+    Guest,
+    ProtocolNotice,
+    ProtocolRule,
+    VisitRequest,
+)
+from .requests import request_log
+
+__all__ = [
+    "required_parties", "protocol_mark_informed", "checklist_item_update", "guest_save",
+    "guest_delete", "gift_add", "attachment_add", "guest_data_erase_expired",
+    "ALLOWED_ATTACHMENT_TYPES",
+]  # fmt: skip
+
+# What the content says it is, not what the name says (a renamed .exe stays an .exe).
+ALLOWED_ATTACHMENT_TYPES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "image/gif": "GIF",
+    "image/webp": "WebP",
+}
+
+
+def required_parties(request: VisitRequest) -> list[str]:
+    """The protocol parties the request's rank requires (3.3), from the editable matrix."""
+    if not request.dignitary_rank:
+        return []
+    rule = ProtocolRule.objects.filter(rank=request.dignitary_rank).first()
+    return rule.parties if rule else [ProtocolParty.KV_TEAM.value]
+
+
+def _require_change(actor, request: VisitRequest) -> None:
+    if not can_change(actor, request):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def protocol_mark_informed(request: VisitRequest, *, party: str, actor) -> ProtocolNotice:
+    """Mark a required party informed (once; who and when are kept)."""
+    _require_change(actor, request)
+    if party not in required_parties(request):
+        raise ValidationError(_("This party is not required for the visitor's rank."))
+    notice, created = ProtocolNotice.objects.get_or_create(
+        request=request, party=party, defaults={"informed_by": actor}
+    )
+    if created:
+        request_log(
+            request,
+            actor=actor,
+            summary=gettext_noop("Informed: %(party)s"),
+            params={"party": party},
+        )
+    return notice
+
+
+@transaction.atomic
+def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistItem:
+    """Set an item's status (done / not needed / open), owner, due date and note."""
+    _require_change(actor, item.request)
+    for name in ("status", "owner", "note", "due_date"):
+        if name in data:
+            setattr(item, name, data[name])
+    item.full_clean()
+    item._history_user = actor
+    item.save()
+    return item
+
+
+def _require_guest_access(actor, request: VisitRequest) -> None:
+    if not (can_change(actor, request) and sees_confidential_parts(actor, request)):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def guest_save(request: VisitRequest, *, actor, guest: Guest | None = None, **data) -> Guest:
+    """Add or change a guest; only people allowed to see confidential data may."""
+    _require_guest_access(actor, request)
+    if request.guest_data_erased_at:
+        raise ValidationError(_("The guest data of this visit has been erased."))
+    guest = guest or Guest(request=request)
+    for name, value in data.items():
+        setattr(guest, name, value)
+    guest.full_clean()
+    guest._history_user = actor
+    guest.save()
+    return guest
+
+
+@transaction.atomic
+def guest_delete(guest: Guest, *, actor) -> None:
+    _require_guest_access(actor, guest.request)
+    guest._history_user = actor
+    guest.delete()
+
+
+@transaction.atomic
+def gift_add(request: VisitRequest, *, actor, **data) -> Gift:
+    """Record a gift; a gift received is recorded as city property."""
+    _require_change(actor, request)
+    gift = Gift(request=request, **data)
+    gift.full_clean()
+    gift._history_user = actor
+    gift.save()
+    request_log(
+        request,
+        actor=actor,
+        summary=gettext_noop("Gift recorded: %(gift)s"),
+        params={"gift": str(gift)},
+    )
+    return gift
+
+
+def _check_upload(upload) -> str:
+    if upload.size > settings.ATTACHMENT_MAX_BYTES:
+        raise ValidationError(
+            {
+                "file": _("The file is too large (%(size)s). The limit is %(limit)s.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
+                }
+            }
+        )
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    mime = kind.mime if kind else ""
+    if mime == "application/zip" and upload.name.lower().endswith(".docx"):
+        mime = _docx_mime(upload)
+    if mime not in ALLOWED_ATTACHMENT_TYPES:
+        raise ValidationError(
+            {
+                "file": _("This type of file is not accepted. Allowed: %(types)s.")
+                % {"types": ", ".join(sorted(set(ALLOWED_ATTACHMENT_TYPES.values())))}
+            }
+        )
+    return mime
+
+
+def _docx_mime(upload) -> str:
+    """A .docx is a zip with word/document.xml; check the inside, not the name."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(upload) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile:
+        return ""
+    finally:
+        upload.seek(0)
+    if "word/document.xml" in names:
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return ""
+
+
+@transaction.atomic
+def attachment_add(request: VisitRequest, *, actor, file) -> Attachment:
+    """Store an uploaded file after checking its size and its real type."""
+    _require_change(actor, request)
+    mime = _check_upload(file)
+    attachment = Attachment(
+        request=request,
+        original_name=file.name[:255],
+        content_type=mime,
+        size=file.size,
+        uploaded_by=actor,
+    )
+    attachment.file.save(file.name, file, save=False)
+    try:
+        attachment.full_clean()
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)  # nothing half-done: no orphan file on disk
+        raise
+    request_log(
+        request,
+        actor=actor,
+        summary=gettext_noop("Attachment added: %(name)s"),
+        params={"name": attachment.original_name},
+    )
+    return attachment
+
+
+@transaction.atomic
+def guest_data_erase_expired(*, today: datetime.date | None = None, actor=None) -> int:
+    """Erase the guest lists of visits that ended more than GUEST_DATA_RETENTION_DAYS ago,
+    history included; keep the group size; log each erasure. Returns requests erased."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.GUEST_DATA_RETENTION_DAYS)
+    # Guests removed before the visit still sit in the history table: they count too.
+    with_guests = Q(guests__isnull=False) | Q(pk__in=Guest.history.values("request_id"))
+    requests = VisitRequest.objects.filter(
+        with_guests, proposed_end__lt=cutoff, guest_data_erased_at__isnull=True
+    ).distinct()
+    erased = 0
+    for request in requests:
+        guests = list(request.guests.all())
+        ids = [g.pk for g in guests]
+        if request.group_size < len(guests):
+            request.group_size = len(guests)
+        Guest.objects.filter(pk__in=ids).delete()
+        # The history table would otherwise keep every name and diet: remove it too.
+        Guest.history.filter(request_id=request.pk).delete()
+        request.guest_data_erased_at = timezone.now()
+        request.save(update_fields=["guest_data_erased_at", "group_size"])
+        request_log(
+            request,
+            actor=actor,
+            summary=gettext_noop("Guest data erased (%(n)s guests); group size kept: %(size)s"),
+            params={"n": len(ids), "size": request.group_size},
+        )
+        erased += 1
+    return erased

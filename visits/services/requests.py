@@ -1,0 +1,291 @@
+"""Writes to visit requests: registration, edits, triage, routing and state transitions."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from espoo_intl.permissions import can_add, can_change, in_reach
+
+from .. import notifications
+from ..choices import ChecklistPhase, ItemStatus, RequestState, VisitKind, VisitStatus
+from ..models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    RequestEvent,
+    RoutingRule,
+    Visit,
+    VisitRequest,
+)
+from ..rules import KV, REASON_REQUIRED, TRANSITIONS, suggest_routing
+
+__all__ = [
+    "request_create", "request_update", "request_triage", "request_route", "request_transition",
+    "request_log", "routing_suggestion", "StaleRequest",
+]  # fmt: skip
+
+TRIAGE_FIELDS = ("timely", "q_interesting", "q_significant", "q_national", "q_leadership", "q_visibility")  # fmt: skip
+
+
+# The details a request's form edits; everything else has its own service.
+EDITABLE_FIELDS = {
+    "subject", "requester_type", "requester_name", "received_on", "proposed_start",
+    "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
+    "group_size", "themes", "language", "interpretation", "message", "confidential",
+}  # fmt: skip
+
+
+class StaleRequest(ValidationError):
+    """Someone else saved the request after this user opened it."""
+
+
+def request_log(
+    request: VisitRequest, *, actor, summary: str = "", params=None, frm="", to="", reason=""
+):
+    """Add a line to the request's timeline (also for work done in Celery or the shell).
+    `summary` is an untranslated message (gettext_noop); it is shown in each reader's language."""
+    return RequestEvent.objects.create(
+        request=request,
+        actor=actor,
+        summary=summary,
+        params=params or {},
+        from_state=frm,
+        to_state=to,
+        reason=reason,
+    )
+
+
+def _lock(request: VisitRequest) -> VisitRequest:
+    """Lock the row for this transaction and bring the caller's instance up to date,
+    so a step never saves over another one made meanwhile."""
+    VisitRequest.objects.select_for_update().filter(pk=request.pk).first()
+    request.refresh_from_db()
+    return request
+
+
+def _is_kv(user) -> bool:
+    return user.sees_everything
+
+
+def _split_m2m(data: dict) -> tuple[dict, dict]:
+    m2m = {k: data.pop(k) for k in ("themes", "informed_units") if k in data}
+    return data, m2m
+
+
+@transaction.atomic
+def request_create(*, actor, **data) -> VisitRequest:
+    """Register a request as received; kv-tiimi and the international mailbox are told."""
+    if not can_add(actor, VisitRequest):
+        raise PermissionDenied
+    data, m2m = _split_m2m(dict(data))
+    request = VisitRequest(**data, created_by=actor, state=RequestState.RECEIVED)
+    request.full_clean()
+    request._history_user = actor
+    request.save()
+    for name, values in m2m.items():
+        getattr(request, name).set(values)
+    request_log(
+        request, actor=actor, summary=gettext_noop("Request registered"), to=RequestState.RECEIVED
+    )
+    notifications.new_request(request)
+    return request
+
+
+@transaction.atomic
+def request_update(
+    request: VisitRequest, *, actor, expected_version: int | None = None, **data
+) -> VisitRequest:
+    """Change a request's details. Refused if someone else saved it since `expected_version`."""
+    if not can_change(actor, request):
+        raise PermissionDenied
+    current = VisitRequest.objects.select_for_update().get(pk=request.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise StaleRequest(
+            _(
+                "Someone else changed this request while you were editing it. "
+                "Their changes are shown below; make yours again and save."
+            ),
+            code="stale",
+        )
+    unknown = set(data) - EDITABLE_FIELDS
+    if unknown:
+        # State, routing and the visit record change only through their own services.
+        raise ValueError(f"request_update cannot change {sorted(unknown)}")
+    data, m2m = _split_m2m(dict(data))
+    for name, value in data.items():
+        setattr(request, name, value)
+    request.version = current.version + 1
+    request.full_clean()
+    request._history_user = actor
+    request.save()
+    for name, values in m2m.items():
+        getattr(request, name).set(values)
+    if not in_reach(actor, request):
+        raise ValidationError(_("You would not be able to see this request after saving it."))
+    return request
+
+
+@transaction.atomic
+def request_triage(request: VisitRequest, *, actor, **answers) -> VisitRequest:
+    """Record kv-tiimi's evaluation (3.4): timeliness and the five questions."""
+    if not _is_kv(actor):
+        raise PermissionDenied
+    _lock(request)
+    if request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
+        raise ValidationError(_("Only a request waiting for review can be evaluated."))
+    for name in TRIAGE_FIELDS:
+        setattr(request, name, answers.get(name))
+    request.triaged_by, request.triaged_at = actor, timezone.now()
+    request.version += 1
+    request._history_user = actor
+    request.save()
+    request_log(request, actor=actor, summary=gettext_noop("Evaluation recorded"))
+    return request
+
+
+def routing_suggestion(request: VisitRequest):
+    """The host unit and the units to inform that the rule table suggests for this request."""
+    rules = RoutingRule.objects.select_related("unit__parent")
+    return suggest_routing(rank=request.dignitary_rank, themes=request.themes.all(), rules=rules)
+
+
+@transaction.atomic
+def request_route(
+    request: VisitRequest, *, actor, host_unit, responsible, informed_units=()
+) -> VisitRequest:
+    """kv-tiimi confirms the coordinating unit and names one responsible person;
+    the responsible person and the units concerned are notified."""
+    if not _is_kv(actor):
+        raise PermissionDenied
+    _lock(request)
+    if not request.is_open:
+        raise ValidationError(_("A closed request cannot be routed."))
+    if host_unit is None or responsible is None:
+        raise ValidationError(_("Choose both the host unit and the responsible person."))
+    previous_responsible = request.responsible_id
+    request.host_unit, request.responsible = host_unit, responsible
+    request.version += 1
+    request._history_user = actor
+    request.save()
+    request.informed_units.set(informed_units)
+    request_log(
+        request,
+        actor=actor,
+        summary=gettext_noop("Routed to %(unit)s; responsible person %(person)s"),
+        params={"unit": host_unit.label, "person": str(responsible)},
+    )
+    notifications.routed(request, new_responsible=previous_responsible != responsible.pk)
+    return request
+
+
+def _may_transition(actor, request: VisitRequest, who: str) -> bool:
+    if _is_kv(actor):
+        return True
+    return who != KV and request.responsible_id == actor.pk
+
+
+def _open_required(request: VisitRequest, phases) -> list[ChecklistItem]:
+    return list(request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN))
+
+
+def _guard(request: VisitRequest, to: str, actor, override_reason: str) -> str:
+    """Refuse a transition whose preconditions are not met; kv-tiimi may override some
+    with a reason. Returns the override note for the timeline."""
+    if to == RequestState.PLANNING and request.responsible_id is None:
+        raise ValidationError(_("Name the responsible person before planning starts."))
+    phases = {
+        RequestState.CONFIRMED: (ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL),
+        RequestState.DEBRIEFED: (ChecklistPhase.AFTER,),
+    }.get(to)
+    if phases:
+        open_items = _open_required(request, phases)
+        if open_items:
+            if override_reason and _is_kv(actor):
+                return _("Overridden with %(n)s open items: %(reason)s") % {
+                    "n": len(open_items),
+                    "reason": override_reason,
+                }
+            raise ValidationError(
+                _("%(n)s required checklist items are still open: %(items)s")
+                % {"n": len(open_items), "items": "; ".join(i.title for i in open_items[:5])}
+            )
+    return ""
+
+
+def checklist_generate(request: VisitRequest) -> None:
+    """Copy the active checklist templates onto an accepted request (once)."""
+    if request.checklist.exists():
+        return
+    templates = ChecklistTemplate.objects.filter(is_active=True)
+    if request.kind != VisitKind.DIGNITARY:
+        templates = templates.filter(dignitary_only=False)
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(
+            request=request,
+            template=t,
+            phase=t.phase,
+            title=t.name_fi,
+            required=t.required,
+            order=t.order,
+        )
+        for t in templates
+    )
+
+
+def _visit_from_request(request: VisitRequest, actor) -> Visit:
+    """A completed request becomes (or updates) its visit record, so metrics count it once."""
+    visit = request.visit or Visit(created_by=actor)
+    visit.title = request.subject
+    visit.kind = request.kind
+    visit.dignitary_rank = request.dignitary_rank
+    visit.visiting_organisation = request.visiting_organisation
+    visit.country = request.country
+    visit.host_unit = request.host_unit
+    visit.responsible = request.responsible
+    visit.start_date, visit.end_date = request.proposed_start, request.proposed_end
+    visit.group_size = request.group_size
+    visit.language, visit.interpretation = request.language, request.interpretation
+    visit.confidential = request.confidential
+    visit.status = VisitStatus.COMPLETED
+    visit.full_clean()
+    visit._history_user = actor
+    visit.save()
+    visit.themes.set(request.themes.all())
+    return visit
+
+
+@transaction.atomic
+def request_transition(
+    request: VisitRequest, *, to: str, actor, reason: str = "", override_reason: str = ""
+) -> VisitRequest:
+    """Move a request to another state, if the table allows it and the actor may make it.
+    Records who, when and why; nothing is half-changed."""
+    _lock(request)
+    frm = request.state
+    who = TRANSITIONS.get((frm, to))
+    if who is None:
+        raise ValidationError(
+            _("A request cannot move from “%(from)s” to “%(to)s”.")
+            % {"from": RequestState(frm).label, "to": RequestState(to).label}
+        )
+    if not _may_transition(actor, request, who):
+        raise PermissionDenied(_("You may not make this change."))
+    if to in REASON_REQUIRED and not reason.strip():
+        raise ValidationError({"reason": _("Give a reason.")})
+    note = _guard(request, to, actor, override_reason)
+    if to == RequestState.ACCEPTED:
+        checklist_generate(request)
+    if to == RequestState.COMPLETED:
+        if request.host_unit_id is None:
+            raise ValidationError(_("Choose the host unit before completing the request."))
+        request.visit = _visit_from_request(request, actor)
+    request.state = to
+    request.version += 1
+    request._history_user = actor
+    request.save()
+    request_log(
+        request, actor=actor, frm=frm, to=to, reason="\n".join(filter(None, [reason, note]))
+    )
+    notifications.state_changed(request, actor=actor, frm=frm)
+    return request

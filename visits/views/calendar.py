@@ -1,0 +1,157 @@
+"""The visit calendar: a month page, and a personal iCal feed found by a secret key."""
+
+import datetime
+import re
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+from icalendar import Calendar, Event
+
+from ..selectors_calendar import CalendarEntry, calendar_entries, month_bounds, month_weeks
+from ..services.calendar import calendar_token_renew
+
+__all__ = ["calendar_month", "calendar_token", "calendar_feed", "feed_ical"]
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+MIN_YEAR, MAX_YEAR = 1900, 2100
+# The feed reaches back a year; older visits only slow calendar apps down.
+FEED_PAST_DAYS = 365
+
+
+def _parse_month(value: str) -> tuple[int, int] | None:
+    match = MONTH_RE.match(value)
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return None
+    return year, month
+
+
+def _shift(year: int, month: int, by: int) -> str:
+    index = year * 12 + (month - 1) + by
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _feed_url(request, token: str) -> str:
+    return request.build_absolute_uri(reverse("calendar_feed", args=[token]))
+
+
+@never_cache  # the page shows the user's secret feed address
+@login_required
+def calendar_month(request):
+    today = timezone.localdate()
+    year, month = today.year, today.month
+    raw = request.GET.get("month")
+    if raw is not None:
+        parsed = _parse_month(raw.strip())
+        if parsed:
+            year, month = parsed
+        else:
+            messages.warning(
+                request,
+                _("The month could not be read (use the form YYYY-MM); showing the current month."),
+            )
+    first_shown, last_shown = month_bounds(year, month)
+    entries = calendar_entries(user=request.user, start=first_shown, end=last_shown)
+    weeks = [
+        {"number": week[0][0].isocalendar().week, "days": week}
+        for week in month_weeks(year, month, entries)
+    ]
+    first = datetime.date(year, month, 1)
+    token = request.user.calendar_token
+    ctx = {
+        "month_label": date_format(first, "YEAR_MONTH_FORMAT"),
+        "month": month,
+        "weeks": weeks,
+        "weekdays": [(WEEKDAYS[i], WEEKDAYS_ABBR[i]) for i in range(7)],
+        "today": today,
+        "previous_month": _shift(year, month, -1),
+        "next_month": _shift(year, month, 1),
+        "current_month": f"{today.year:04d}-{today.month:02d}",
+        "entry_count": len({(e.kind, e.pk) for e in entries}),
+        "feed_url": _feed_url(request, token) if token else "",
+    }
+    return render(request, "visits/calendar.html", ctx)
+
+
+@require_POST
+@login_required
+def calendar_token(request):
+    had_token = bool(request.user.calendar_token)
+    calendar_token_renew(user=request.user)
+    if had_token:
+        messages.success(
+            request,
+            _("Your calendar feed has a new address. The old address no longer works."),
+        )
+    else:
+        messages.success(request, _("Your calendar feed address was created."))
+    return redirect("calendar")
+
+
+def feed_ical(entries: list[CalendarEntry], *, absolute_url) -> bytes:
+    """The entries as an iCalendar file of all-day events. Confidential records show only
+    a generic summary and their dates. Call inside the reader's language."""
+    cal = Calendar()
+    cal.add("prodid", "-//City of Espoo//International affairs portal//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", _("International Espoo: visits"))
+    for entry in entries:
+        event = Event()
+        event.add("uid", entry.uid)
+        event.add("dtstamp", entry.updated_at.astimezone(datetime.UTC))
+        event.add("dtstart", entry.start)
+        # DTEND of an all-day event is the day after the last day (RFC 5545).
+        event.add("dtend", entry.end + datetime.timedelta(days=1))
+        event.add("status", "CONFIRMED" if entry.confirmed else "TENTATIVE")
+        event.add("transp", "TRANSPARENT")
+        if entry.confidential:
+            event.add("summary", _("Confidential visit"))
+            event.add("class", "CONFIDENTIAL")
+        else:
+            url = absolute_url(entry.url)
+            event.add("summary", entry.title)
+            event.add(
+                "description",
+                "\n".join(
+                    [
+                        f"{entry.organisation} ({entry.country_name})",
+                        _("Status: %(status)s") % {"status": entry.status_label},
+                        url,
+                    ]
+                ),
+            )
+            event.add("url", url)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+@require_safe
+def calendar_feed(request, token: str):
+    """No sign-in: the secret key in the address identifies the reader."""
+    if not token:
+        raise Http404
+    user = get_user_model().objects.filter(calendar_token=token, is_active=True).first()
+    if user is None:
+        raise Http404
+    start = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
+    with translation.override(user.language):
+        entries = calendar_entries(user=user, start=start)
+        body = feed_ical(entries, absolute_url=request.build_absolute_uri)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="espoo-visits.ics"'
+    response["Cache-Control"] = "private, max-age=0"
+    response["X-Robots-Tag"] = "noindex"
+    return response

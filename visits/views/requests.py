@@ -1,0 +1,349 @@
+"""Visit request pages: the register (generic views) and the request page's actions.
+
+Each action is a small POST view that calls one service. On success it redirects to the
+request page; on a refusal it shows the page again with the user's input and the message.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from espoo_intl.forms import apply_validation_error
+from espoo_intl.history import history_entries
+from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
+
+from ..choices import ChecklistPhase, ProtocolParty, RequestState
+from ..filtersets import VisitRequestFilterSet
+from ..forms import (
+    AttachmentForm,
+    ChecklistItemForm,
+    GiftForm,
+    GuestForm,
+    RoutingForm,
+    TransitionForm,
+    TriageForm,
+    VisitRequestForm,
+)
+from ..models import Attachment, ChecklistItem, Guest, VisitRequest
+from ..rules import KV, REASON_REQUIRED, TRANSITIONS, recommendation
+from ..services import planning, requests
+from ..tables import VisitRequestTable
+
+
+class RequestListView(ObjectListView):
+    model = VisitRequest
+    url_prefix = "request"
+    table_class = VisitRequestTable
+    filterset_class = VisitRequestFilterSet
+    select_related = ("host_unit__parent", "responsible")
+    prefetch_related = ("themes",)
+    export_name = "vierailupyynnot"
+
+
+class RequestEditView(ObjectEditView):
+    model = VisitRequest
+    url_prefix = "request"
+    form_class = VisitRequestForm
+    create_service = requests.request_create
+    update_service = requests.request_update
+
+    def on_error(self, form, obj, error):
+        """Someone else saved first: show their values and let this user save over them knowingly."""
+        if obj is None or not any(e.code == "stale" for e in error.error_list):
+            return {}
+        current = VisitRequest.objects.get(pk=obj.pk)
+        changed = []
+        for name, field in form.fields.items():
+            if name == "expected_version" or name not in form.cleaned_data:
+                continue
+            model_field = VisitRequest._meta.get_field(name)
+            if model_field.many_to_many:
+                theirs = list(getattr(current, name).all())
+                if set(theirs) != set(form.cleaned_data[name]):
+                    changed.append((field.label, ", ".join(map(str, theirs)) or "–"))
+                continue
+            theirs = getattr(current, name)
+            if theirs != form.cleaned_data[name]:
+                display = getattr(current, f"get_{name}_display", None)
+                changed.append((field.label, display() if display else theirs))
+        form.data = form.data.copy()
+        form.data["expected_version"] = current.version
+        return {"stale_changes": changed}
+
+
+class RequestDetailView(ObjectDetailView):
+    model = VisitRequest
+    url_prefix = "request"
+    select_related = ("host_unit__parent", "responsible", "created_by", "triaged_by", "visit")
+    prefetch_related = ("themes", "informed_units")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(request_page_context(self.request.user, self.object, **kwargs))
+        return ctx
+
+
+def _transitions_for(user, obj) -> list[dict]:
+    out = []
+    for (frm, to), who in TRANSITIONS.items():
+        if frm != obj.state:
+            continue
+        if who == KV and not user.sees_everything:
+            continue
+        if who != KV and not (user.sees_everything or obj.responsible_id == user.pk):
+            continue
+        out.append(
+            {
+                "to": to,
+                "label": RequestState(to).label,
+                "needs_reason": to in REASON_REQUIRED,
+                "guarded": to in (RequestState.CONFIRMED, RequestState.DEBRIEFED),
+                "danger": to in (RequestState.DECLINED, RequestState.CANCELLED),
+            }
+        )
+    return out
+
+
+def request_page_context(user, obj: VisitRequest, **forms) -> dict:
+    """Everything the request page shows, limited to what this user may see and do."""
+    editable = can_change(user, obj)
+    is_kv = user.sees_everything
+    parties = planning.required_parties(obj)
+    notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
+    items = list(obj.checklist.select_related("owner", "template"))
+    phases = [
+        {
+            "label": label,
+            "items": [
+                {"item": i, "form": ChecklistItemForm(instance=i, prefix=f"item{i.pk}")}
+                for i in items
+                if i.phase == phase
+            ],
+        }
+        for phase, label in ChecklistPhase.choices
+    ]
+    suggestion = requests.routing_suggestion(obj)
+    routing_initial = {
+        "host_unit": obj.host_unit or suggestion.host,
+        "responsible": obj.responsible,
+        "informed_units": list(obj.informed_units.all()) or suggestion.informed,
+    }
+    ctx = {
+        "can_change": editable,
+        "is_kv": is_kv,
+        "sees_guests": sees_confidential_parts(user, obj),
+        "transitions": _transitions_for(user, obj),
+        "transition_form": forms.get("transition_form") or TransitionForm(),
+        "failed_transition": forms.get("failed_transition"),
+        "recommendation": recommendation(obj.timely, obj.answers),
+        "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
+        "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "suggestion": suggestion,
+        "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
+        "can_route": is_kv and obj.is_open,
+        "parties": [
+            {"code": p, "label": ProtocolParty(p).label, "notice": notices.get(p)} for p in parties
+        ],
+        "phases": phases,
+        "has_checklist": bool(items),
+        "events": obj.events.select_related("actor"),
+        "gifts": obj.gifts.all(),
+        "gift_form": forms.get("gift_form") or GiftForm(),
+        "attachments": obj.attachments.all(),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "history": history_entries(obj),
+    }
+    if ctx["sees_guests"]:
+        ctx["guests"] = obj.guests.all()
+        ctx["guest_form"] = forms.get("guest_form") or GuestForm()
+    return ctx
+
+
+class RequestActionView(LoginRequiredMixin, View):
+    """POST-only action on one request the user can see (404 otherwise)."""
+
+    http_method_names = ["post"]
+
+    def get_request(self) -> VisitRequest:
+        return get_object_or_404(
+            VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def done(self, obj, message: str):
+        messages.success(self.request, message)
+        return HttpResponseRedirect(obj.get_absolute_url())
+
+    def refused(self, obj, error: ValidationError, **forms):
+        """Show the page again with the user's input and the reason."""
+        for text in error.messages:
+            messages.error(self.request, text)
+        ctx = {"object": obj, "meta": VisitRequest._meta}
+        ctx.update(request_page_context(self.request.user, obj, **forms))
+        return render(self.request, "visits/visitrequest_detail.html", ctx, status=400)
+
+
+class TransitionView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            return self.refused(obj, ValidationError(_("Unknown state.")), transition_form=form)
+        to = form.cleaned_data["to"]
+        try:
+            requests.request_transition(
+                obj,
+                to=to,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                override_reason=form.cleaned_data["override_reason"],
+            )
+        except ValidationError as error:
+            return self.refused(obj, error, transition_form=form, failed_transition=to)
+        return self.done(
+            obj, _("The request is now: %(state)s.") % {"state": RequestState(to).label}
+        )
+
+
+class TriageView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        form = TriageForm.for_request(obj, request.POST)
+        if not form.is_valid():
+            return self.refused(obj, ValidationError(_("Check the answers.")), triage_form=form)
+        try:
+            requests.request_triage(obj, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            return self.refused(obj, error, triage_form=form)
+        return self.done(obj, _("The evaluation was saved."))
+
+
+class RouteView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        form = RoutingForm(request.POST)
+        if not form.is_valid():
+            return self.refused(obj, ValidationError(_("Check the routing.")), routing_form=form)
+        try:
+            requests.request_route(obj, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            return self.refused(obj, error, routing_form=form)
+        return self.done(obj, _("Routing confirmed; the people concerned are notified."))
+
+
+class ProtocolView(RequestActionView):
+    def post(self, request, pk, party):
+        obj = self.get_request()
+        try:
+            planning.protocol_mark_informed(obj, party=party, actor=request.user)
+        except ValidationError as error:
+            return self.refused(obj, error)
+        return self.done(obj, _("Marked as informed."))
+
+
+class ChecklistItemView(RequestActionView):
+    def post(self, request, pk, item_pk):
+        obj = self.get_request()
+        item = get_object_or_404(ChecklistItem, pk=item_pk, request=obj)
+        form = ChecklistItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
+        if form.is_valid():
+            try:
+                planning.checklist_item_update(item, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_validation_error(form, error)
+        if request.htmx:
+            return render(
+                request,
+                "visits/partials/checklist_item.html",
+                {
+                    "entry": {"item": item, "form": form},
+                    "object": obj,
+                    "can_change": True,
+                    "saved": form.is_valid(),
+                },
+            )
+        if not form.is_valid():
+            return self.refused(obj, ValidationError(list(form.errors.values())[0]))
+        return self.done(obj, _("Checklist item saved."))
+
+
+class GuestAddView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        if not sees_confidential_parts(request.user, obj):
+            raise Http404
+        form = GuestForm(request.POST)
+        if form.is_valid():
+            try:
+                planning.guest_save(obj, actor=request.user, **form.cleaned_data)
+                return self.done(obj, _("Guest added."))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+        return self.refused(obj, ValidationError(_("The guest was not added.")), guest_form=form)
+
+
+class GuestDeleteView(RequestActionView):
+    def post(self, request, pk, guest_pk):
+        obj = self.get_request()
+        if not sees_confidential_parts(request.user, obj):
+            raise Http404
+        guest = get_object_or_404(Guest, pk=guest_pk, request=obj)
+        planning.guest_delete(guest, actor=request.user)
+        return self.done(obj, _("Guest removed."))
+
+
+class GiftAddView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        form = GiftForm(request.POST)
+        if form.is_valid():
+            try:
+                planning.gift_add(obj, actor=request.user, **form.cleaned_data)
+                return self.done(obj, _("Gift recorded."))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+        return self.refused(obj, ValidationError(_("The gift was not recorded.")), gift_form=form)
+
+
+class AttachmentAddView(RequestActionView):
+    def post(self, request, pk):
+        obj = self.get_request()
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                planning.attachment_add(obj, actor=request.user, file=form.cleaned_data["file"])
+                return self.done(obj, _("Attachment saved."))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+        return self.refused(
+            obj, ValidationError(_("The attachment was not saved.")), attachment_form=form
+        )
+
+
+class AttachmentDownloadView(LoginRequiredMixin, View):
+    """Files are served only to people who can see the request."""
+
+    def get(self, request, pk, attachment_pk):
+        obj = get_object_or_404(VisitRequest.objects.for_user(request.user), pk=pk)
+        attachment = get_object_or_404(Attachment, pk=attachment_pk, request=obj)
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        return FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+
+
+__all__ = [
+    "RequestListView", "RequestEditView", "RequestDetailView", "TransitionView", "TriageView",
+    "RouteView", "ProtocolView", "ChecklistItemView", "GuestAddView", "GuestDeleteView",
+    "GiftAddView", "AttachmentAddView", "AttachmentDownloadView",
+]  # fmt: skip
