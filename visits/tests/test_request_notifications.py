@@ -288,7 +288,9 @@ def test_reminder_is_sent_a_week_before_a_visit_with_open_items(
     assert recipients() == sorted([kv.email, staff.email])
     message = message_to(staff.email)
     start = TODAY + datetime.timedelta(days=7)
-    assert message.subject == f"Reminder: Visit in 7 days (open) on {start:%m/%d/%Y}, items still open"
+    assert (
+        message.subject == f"Reminder: Visit in 7 days (open) on {start:%m/%d/%Y}, items still open"
+    )
     assert "2 checklist items are still open." in message.body
 
 
