@@ -1,8 +1,8 @@
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from espoo_intl.filtersets import ALL, RegisterFilterSet
 from espoo_intl.forms import DateInput
 from espoo_intl.models import OrgUnit
 
@@ -10,8 +10,6 @@ from .choices import DignitaryRank, Direction, RequesterType, RequestState, Visi
 from .models import OPEN_STATES, Theme, Visit, VisitRequest
 
 __all__ = ["VisitFilterSet", "VisitRequestFilterSet"]
-
-ALL = _("all")
 
 
 def _years(request):
@@ -22,17 +20,9 @@ def _years(request):
     return [(y, y) for y in visit_years(user=request.user)]
 
 
-class VisitFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
-    year = django_filters.ChoiceFilter(
-        label=_("year"), field_name="start_date__year", choices=[], empty_label=_("all years")
-    )
-    kind = django_filters.ChoiceFilter(
-        label=_("visit kind"), choices=VisitKind.choices, empty_label=ALL
-    )
-    direction = django_filters.ChoiceFilter(
-        label=_("direction"), choices=Direction.choices, empty_label=ALL
-    )
+class _SharedFilters(RegisterFilterSet):
+    """Filters both visits and visit requests offer."""
+
     country = django_filters.ChoiceFilter(label=_("country"), choices=countries, empty_label=ALL)
     host_unit = django_filters.ModelChoiceFilter(
         label=_("host unit"), queryset=OrgUnit.objects.all(), method="in_unit", empty_label=ALL
@@ -42,6 +32,19 @@ class VisitFilterSet(django_filters.FilterSet):
         field_name="themes",
         queryset=Theme.objects.filter(is_active=True),
         empty_label=ALL,
+    )
+
+
+class VisitFilterSet(_SharedFilters):
+    search_fields = ("title", "visiting_organisation", "follow_up")
+    year = django_filters.ChoiceFilter(
+        label=_("year"), field_name="start_date__year", choices=[], empty_label=_("all years")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("visit kind"), choices=VisitKind.choices, empty_label=ALL
+    )
+    direction = django_filters.ChoiceFilter(
+        label=_("direction"), choices=Direction.choices, empty_label=ALL
     )
     status = django_filters.ChoiceFilter(
         label=_("status"), choices=VisitStatus.choices, empty_label=ALL
@@ -55,23 +58,9 @@ class VisitFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.filters["year"].extra["choices"] = _years(self.request)
 
-    def search(self, queryset, name, value):
-        terms = Q()
-        for word in value.split():
-            terms &= (
-                Q(title__icontains=word)
-                | Q(visiting_organisation__icontains=word)
-                | Q(follow_up__icontains=word)
-            )
-        return queryset.filter(terms)
 
-    def in_unit(self, queryset, name, unit):
-        """A department includes its result units."""
-        return queryset.filter(Q(host_unit=unit) | Q(host_unit__parent=unit))
-
-
-class VisitRequestFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+class VisitRequestFilterSet(_SharedFilters):
+    search_fields = ("subject", "visitor", "visiting_organisation", "requester_name")
     state = django_filters.ChoiceFilter(
         label=_("state"), choices=RequestState.choices, empty_label=ALL
     )
@@ -81,16 +70,6 @@ class VisitRequestFilterSet(django_filters.FilterSet):
     )
     dignitary_rank = django_filters.ChoiceFilter(
         label=_("dignitary rank"), choices=DignitaryRank.choices, empty_label=ALL
-    )
-    country = django_filters.ChoiceFilter(label=_("country"), choices=countries, empty_label=ALL)
-    host_unit = django_filters.ModelChoiceFilter(
-        label=_("host unit"), queryset=OrgUnit.objects.all(), method="in_unit", empty_label=ALL
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("theme"),
-        field_name="themes",
-        queryset=Theme.objects.filter(is_active=True),
-        empty_label=ALL,
     )
     proposed_from = django_filters.DateFilter(
         label=_("proposed from"), field_name="proposed_start", lookup_expr="gte", widget=DateInput()
@@ -106,24 +85,9 @@ class VisitRequestFilterSet(django_filters.FilterSet):
         model = VisitRequest
         fields = ["q", "state", "open", "requester_type", "dignitary_rank", "country", "host_unit", "theme"]  # fmt: skip
 
-    def search(self, queryset, name, value):
-        terms = Q()
-        for word in value.split():
-            terms &= (
-                Q(subject__icontains=word)
-                | Q(visitor__icontains=word)
-                | Q(visiting_organisation__icontains=word)
-                | Q(requester_name__icontains=word)
-            )
-        return queryset.filter(terms)
-
     def only_open(self, queryset, name, value):
         if value is None:
             return queryset
-        return (
-            queryset.filter(state__in=OPEN_STATES)
-            if value
-            else queryset.exclude(state__in=OPEN_STATES)
-        )
-
-    in_unit = VisitFilterSet.in_unit
+        if value:
+            return queryset.filter(state__in=OPEN_STATES)
+        return queryset.exclude(state__in=OPEN_STATES)

@@ -17,6 +17,7 @@ from espoo_intl.permissions import RestrictedQuerySet
 
 from ..choices import DignitaryRank, Interpretation, RequesterType, RequestState, VisitKind
 from .catalogue import Theme
+from .checks import date_and_rank_errors
 from .visit import Visit
 
 __all__ = ["VisitRequest", "RequestEvent", "OPEN_STATES"]
@@ -189,13 +190,7 @@ class VisitRequest(models.Model):
         return reverse("visits:request_detail", args=[self.pk])
 
     def clean(self):
-        errors = {}
-        if self.proposed_start and self.proposed_end and self.proposed_end < self.proposed_start:
-            errors["proposed_end"] = _("The end date cannot be before the start date.")
-        if self.kind == VisitKind.DIGNITARY and not self.dignitary_rank:
-            errors["dignitary_rank"] = _("Choose the dignitary rank for a dignitary visit.")
-        if self.kind and self.kind != VisitKind.DIGNITARY and self.dignitary_rank:
-            errors["dignitary_rank"] = _("A dignitary rank is only given for a dignitary visit.")
+        errors = date_and_rank_errors(self, "proposed_start", "proposed_end")
         if errors:
             raise ValidationError(errors)
 

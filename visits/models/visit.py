@@ -14,6 +14,7 @@ from espoo_intl.permissions import RestrictedQuerySet
 
 from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
 from .catalogue import Theme
+from .checks import date_and_rank_errors
 
 __all__ = ["Visit"]
 
@@ -105,13 +106,7 @@ class Visit(models.Model):
         return reverse("visits:visit_detail", args=[self.pk])
 
     def clean(self):
-        errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date cannot be before the start date.")
-        if self.kind == VisitKind.DIGNITARY and not self.dignitary_rank:
-            errors["dignitary_rank"] = _("Choose the dignitary rank for a dignitary visit.")
-        if self.kind and self.kind != VisitKind.DIGNITARY and self.dignitary_rank:
-            errors["dignitary_rank"] = _("A dignitary rank is only given for a dignitary visit.")
+        errors = date_and_rank_errors(self, "start_date", "end_date")
         if self.invoiced_amount is not None:
             if self.invoiced_amount < Decimal("0"):
                 errors["invoiced_amount"] = _("The invoiced amount cannot be negative.")

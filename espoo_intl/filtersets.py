@@ -1,0 +1,29 @@
+"""The base of every register's FilterSet: free-text search and unit-tree filtering."""
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["RegisterFilterSet", "ALL"]
+
+ALL = _("all")
+
+
+class RegisterFilterSet(django_filters.FilterSet):
+    """`q` finds records whose `search_fields` contain every word typed."""
+
+    search_fields: tuple[str, ...] = ()
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+
+    def search(self, queryset, name, value):
+        terms = Q()
+        for word in value.split():
+            any_field = Q()
+            for field in self.search_fields:
+                any_field |= Q(**{f"{field}__icontains": word})
+            terms &= any_field
+        return queryset.filter(terms)
+
+    def in_unit(self, queryset, name, unit):
+        """A department includes its result units."""
+        return queryset.filter(Q(**{name: unit}) | Q(**{f"{name}__parent": unit}))
