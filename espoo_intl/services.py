@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .permissions import can_add, can_change, can_delete, in_reach
 
-__all__ = ["record_create", "record_update", "record_delete"]
+__all__ = ["record_create", "record_update", "record_delete", "catalogue_save"]
 
 
 def _assign(instance: models.Model, data: dict) -> dict:
@@ -68,3 +68,18 @@ def record_delete(instance: models.Model, *, actor) -> None:
         raise PermissionDenied
     instance._history_user = actor
     instance.delete()
+
+
+@transaction.atomic
+def catalogue_save(formset, *, actor) -> int:
+    """Save a rule table's formset (kv-tiimi); each row's history names the actor.
+    Returns how many rows were added, changed or deleted."""
+    instances = formset.save(commit=False)
+    for obj in formset.deleted_objects:
+        obj._history_user = actor
+        obj.delete()
+    for obj in instances:
+        obj.full_clean()
+        obj._history_user = actor
+        obj.save()
+    return len(instances) + len(formset.deleted_objects)

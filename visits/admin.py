@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Theme
+from .models import ChecklistTemplate, ProtocolRule, RoutingRule, Theme
 
 
 @admin.register(Theme)
@@ -8,3 +8,20 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ("name_fi", "name_en", "name_sv", "slug", "is_active")
     list_filter = ("is_active",)
     search_fields = ("name_fi", "name_en", "name_sv")
+
+
+@admin.register(ProtocolRule)
+class ProtocolRuleAdmin(admin.ModelAdmin):
+    list_display = ("rank", "kj", "viestinta", "kajo_kh", "kv", "turva")
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ("theme", "rank", "unit", "priority")
+    list_filter = ("rank",)
+
+
+@admin.register(ChecklistTemplate)
+class ChecklistTemplateAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "phase", "required", "dignitary_only", "order", "is_active")
+    list_filter = ("phase", "required", "dignitary_only", "is_active")

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from .views import requests as request_views
+from .views import rules as rule_views
 from .views import visits as views
 
 # Visits under /visits/, visit requests under /requests/ (one namespace, "visits").
@@ -25,4 +26,7 @@ urlpatterns = [
     path("requests/<int:pk>/gifts/", request_views.GiftAddView.as_view(), name="request_gift_add"),
     path("requests/<int:pk>/attachments/", request_views.AttachmentAddView.as_view(), name="request_attachment_add"),
     path("requests/<int:pk>/attachments/<int:attachment_pk>/", request_views.AttachmentDownloadView.as_view(), name="request_attachment"),
+    path("requests/rules/protocol/", rule_views.ProtocolMatrixView.as_view(), name="rules_protocol"),
+    path("requests/rules/routing/", rule_views.RoutingRulesView.as_view(), name="rules_routing"),
+    path("requests/rules/checklist/", rule_views.ChecklistTemplateView.as_view(), name="rules_checklist"),
 ]  # fmt: skip

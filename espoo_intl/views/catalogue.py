@@ -1,0 +1,64 @@
+"""One page per editable rule table: all rows in a formset, saved at once by kv-tiimi."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.forms import modelformset_factory
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ..services import catalogue_save
+
+__all__ = ["CatalogueView"]
+
+
+class CatalogueView(LoginRequiredMixin, View):
+    """Configure with `model`, `fields`, `widgets`, `can_add` (extra empty rows and deletion)
+    and `title`. Needs the model's change permission; history records who changed what."""
+
+    model = None
+    fields: tuple = ()
+    widgets: dict = {}
+    can_add = True
+    title = ""
+    intro = ""
+    template_name = "generic/catalogue.html"
+
+    def formset_class(self):
+        return modelformset_factory(
+            self.model,
+            fields=self.fields,
+            widgets=self.widgets,
+            extra=2 if self.can_add else 0,
+            can_delete=self.can_add,
+        )
+
+    def check(self, request):
+        meta = self.model._meta
+        if not request.user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+            raise PermissionDenied
+
+    def render_page(self, formset, status=200):
+        ctx = {
+            "formset": formset,
+            "title": self.title,
+            "intro": self.intro,
+            "meta": self.model._meta,
+        }
+        return render(self.request, self.template_name, ctx, status=status)
+
+    def get(self, request):
+        self.check(request)
+        return self.render_page(self.formset_class()(queryset=self.model._default_manager.all()))
+
+    def post(self, request):
+        self.check(request)
+        formset = self.formset_class()(request.POST, queryset=self.model._default_manager.all())
+        if formset.is_valid():
+            changed = catalogue_save(formset, actor=request.user)
+            messages.success(request, _("Saved: %(n)s rows changed.") % {"n": changed})
+            return HttpResponseRedirect(request.path)
+        messages.error(request, _("Nothing was saved. Please correct the errors below."))
+        return self.render_page(formset, status=400)

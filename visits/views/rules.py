@@ -1,0 +1,53 @@
+"""The rule tables kv-tiimi keeps: protocol matrix, routing rules, checklist templates."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from espoo_intl.views.catalogue import CatalogueView
+
+from ..models import ChecklistTemplate, ProtocolRule, RoutingRule
+
+_SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
+_TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
+_NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm", "style": "width:6rem"})
+_CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
+
+
+class ProtocolMatrixView(CatalogueView):
+    model = ProtocolRule
+    fields = ("rank", "kj", "viestinta", "kajo_kh", "kv", "turva")
+    widgets = {"rank": _SELECT, **dict.fromkeys(fields[1:], _CHECK)}
+    can_add = False
+    title = _("Protocol matrix")
+    intro = _(
+        "Which parties a dignitary visit of each rank requires (DOMAIN 3.3). Each request "
+        "shows its required parties from this table."
+    )
+
+
+class RoutingRulesView(CatalogueView):
+    model = RoutingRule
+    fields = ("theme", "rank", "unit", "priority")
+    widgets = {"theme": _SELECT, "rank": _SELECT, "unit": _SELECT, "priority": _NUMBER}
+    title = _("Routing rules")
+    intro = _(
+        "A theme or a dignitary rank points to a unit. The matching rule with the lowest "
+        "priority suggests the host unit; the other matching units are informed."
+    )
+
+
+class ChecklistTemplateView(CatalogueView):
+    model = ChecklistTemplate
+    fields = ("phase", "name_fi", "name_en", "name_sv", "required", "dignitary_only", "order", "is_active")  # fmt: skip
+    widgets = {
+        "phase": _SELECT,
+        "name_fi": _TEXT,
+        "name_en": _TEXT,
+        "name_sv": _TEXT,
+        "required": _CHECK,
+        "dignitary_only": _CHECK,
+        "order": _NUMBER,
+        "is_active": _CHECK,
+    }
+    title = _("Checklist template")
+    intro = _("Items copied into each accepted request's checklist.")
