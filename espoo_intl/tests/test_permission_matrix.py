@@ -2,7 +2,8 @@
 
 A later register joins by adding its records to RECORDS and its routes to MATRIX.
 Records out of a user's sight answer 404 (their existence does not leak); records the
-user may read but not change answer 403; anonymous users are sent to the login page.
+user may read but not change answer 403; anonymous users are sent to the login page
+(except on the calendar feed, which needs no sign-in).
 """
 
 import string
@@ -10,14 +11,16 @@ import string
 import pytest
 
 from visits.tests.factories import VisitFactory
+from visits.tests.request_factories import VisitRequestFactory
 
 SIGNED_IN = ("staff", "other_staff", "contact", "other_contact", "kv", "lead", "administrator")
 
 
-def expect(default: int, **by_role: int) -> dict[str, int]:
-    """Every signed-in role gets `default` unless named; anonymous is always sent to log in."""
+def expect(default: int, *, anonymous: int = 302, **by_role: int) -> dict[str, int]:
+    """Every signed-in role gets `default` unless named; anonymous is sent to log in (302)
+    unless the route needs no sign-in."""
     assert set(by_role) <= set(SIGNED_IN), f"unknown roles: {set(by_role) - set(SIGNED_IN)}"
-    return {"anonymous": 302} | {role: by_role.get(role, default) for role in SIGNED_IN}
+    return {"anonymous": anonymous} | {role: by_role.get(role, default) for role in SIGNED_IN}
 
 
 # The records the routes point at, built only for the cases that name them. A builder gets
@@ -43,6 +46,25 @@ RECORDS = {
     "own_confidential": lambda ctx: VisitFactory(
         host_unit=ctx["unit"], title="Oman toimialan luottamuksellinen vierailu", confidential=True
     ),
+    # Visit request: non-confidential, hosted by staff's department, nobody responsible yet.
+    "request": lambda ctx: VisitRequestFactory(
+        host_unit=ctx["unit"], subject="Oman toimialan vierailupyyntö"
+    ),
+    # Visit request: confidential, hosted by the other department, other_staff responsible.
+    "other_confidential_request": lambda ctx: VisitRequestFactory(
+        host_unit=ctx["other_unit"],
+        subject="Luottamuksellinen vierailupyyntö",
+        confidential=True,
+        responsible=ctx["other_staff"],
+    ),
+    # Visit request: confidential, registered by staff, not yet routed (no host unit). Who
+    # registered it keeps seeing it, but does not edit it.
+    "registered_request": lambda ctx: VisitRequestFactory(
+        host_unit=None,
+        subject="Henkilökunnan kirjaama luottamuksellinen pyyntö",
+        confidential=True,
+        created_by=ctx["staff"],
+    ),
 }
 
 # Who may do what with a record, by how the record stands to the roles.
@@ -64,6 +86,36 @@ DELETE_OTHER_CONFIDENTIAL = expect(
 SEE_OWN_CONFIDENTIAL = expect(404, contact=200, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL_PAGE = expect(404, contact=403, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL = expect(404, contact=403, kv=302, administrator=302)
+
+# Visit requests. The request page's actions are POST-only; each first looks the request up
+# among those the user sees (404 otherwise). An empty POST then meets an invalid form, and a
+# refused action shows the request page again with status 400 - before any permission
+# check, so whoever sees the request gets 400 (transition, route, gifts, attachments, and
+# guests for those who see the guest list). Only the actions whose empty form is valid reach
+# the service's permission check (403): triage (kv-tiimi only; an empty evaluation is saved,
+# 302) and protocol (the request's editors mark the party informed, 302).
+SEEN_FORM_REFUSED = expect(400)
+TRIAGE = expect(403, kv=302, administrator=302)
+PROTOCOL_OWN = expect(403, staff=302, contact=302, kv=302, administrator=302)
+# Guest lists follow the confidential rule whatever the request's flag (404 for the rest).
+GUESTS_OWN = expect(404, contact=400, kv=400, administrator=400)
+# other_confidential_request: seen (and edited) by its responsible person, the host
+# department's contact, kv, admin; the same people see its guest list.
+OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED = expect(
+    404, other_staff=400, other_contact=400, kv=400, administrator=400
+)
+OTHER_CONFIDENTIAL_REQUEST_TRIAGE = expect(
+    404, other_staff=403, other_contact=403, kv=302, administrator=302
+)
+OTHER_CONFIDENTIAL_REQUEST_PROTOCOL = expect(
+    404, other_staff=302, other_contact=302, kv=302, administrator=302
+)
+# registered_request: seen by whoever registered it (staff), kv, admin; changed by kv, admin.
+SEE_REGISTERED = expect(404, staff=200, kv=200, administrator=200)
+EDIT_REGISTERED = expect(404, staff=403, kv=200, administrator=200)
+REGISTERED_FORM_REFUSED = expect(404, staff=400, kv=400, administrator=400)
+REGISTERED_ACTION = expect(404, staff=403, kv=302, administrator=302)  # triage, protocol
+REGISTERED_GUESTS = expect(404, kv=400, administrator=400)  # the registrant sees no guests
 
 # (method, route, {role: status}). `{name}` in a route is the pk of RECORDS[name].
 # An edit or add POST carries an empty form: 200 means the form came back with its errors.
@@ -99,6 +151,53 @@ MATRIX = [
     ("POST", "/visits/{own_confidential}/edit/", SEE_OWN_CONFIDENTIAL),
     ("GET", "/visits/{own_confidential}/delete/", DELETE_OWN_CONFIDENTIAL_PAGE),
     ("POST", "/visits/{own_confidential}/delete/", DELETE_OWN_CONFIDENTIAL),
+    # Visit requests: anyone signed in may register one.
+    ("GET", "/requests/", READ),
+    ("POST", "/requests/", NO_POST),
+    ("GET", "/requests/new/", READ),
+    ("POST", "/requests/new/", READ),
+    # Own department's request.
+    ("GET", "/requests/{request}/", READ),
+    ("POST", "/requests/{request}/", NO_POST),
+    ("GET", "/requests/{request}/edit/", EDIT_OWN),
+    ("POST", "/requests/{request}/edit/", EDIT_OWN),
+    ("GET", "/requests/{request}/transition/", NO_POST),
+    ("POST", "/requests/{request}/transition/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/triage/", TRIAGE),
+    ("POST", "/requests/{request}/route/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/protocol/kv/", PROTOCOL_OWN),
+    ("POST", "/requests/{request}/gifts/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/guests/", GUESTS_OWN),
+    ("POST", "/requests/{request}/attachments/", SEEN_FORM_REFUSED),
+    # The other department's confidential request.
+    ("GET", "/requests/{other_confidential_request}/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{other_confidential_request}/", NO_POST),
+    ("GET", "/requests/{other_confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{other_confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{other_confidential_request}/transition/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    ("POST", "/requests/{other_confidential_request}/triage/", OTHER_CONFIDENTIAL_REQUEST_TRIAGE),
+    ("POST", "/requests/{other_confidential_request}/route/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    ("POST", "/requests/{other_confidential_request}/protocol/kv/", OTHER_CONFIDENTIAL_REQUEST_PROTOCOL),
+    ("POST", "/requests/{other_confidential_request}/gifts/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    ("POST", "/requests/{other_confidential_request}/guests/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    ("POST", "/requests/{other_confidential_request}/attachments/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    # A confidential request staff registered, not yet routed.
+    ("GET", "/requests/{registered_request}/", SEE_REGISTERED),
+    ("POST", "/requests/{registered_request}/", NO_POST),
+    ("GET", "/requests/{registered_request}/edit/", EDIT_REGISTERED),
+    ("POST", "/requests/{registered_request}/edit/", EDIT_REGISTERED),
+    ("POST", "/requests/{registered_request}/transition/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/triage/", REGISTERED_ACTION),
+    ("POST", "/requests/{registered_request}/route/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/protocol/kv/", REGISTERED_ACTION),
+    ("POST", "/requests/{registered_request}/gifts/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/guests/", REGISTERED_GUESTS),
+    ("POST", "/requests/{registered_request}/attachments/", REGISTERED_FORM_REFUSED),
+    # kv-tiimi's dashboard is for kv-tiimi, leadership and administrators; the calendar for all.
+    ("GET", "/dashboard/", expect(403, kv=200, lead=200, administrator=200)),
+    ("GET", "/calendar/", READ),
+    # The feed needs no sign-in: an unknown key is simply not found, for anyone.
+    ("GET", "/calendar/feed/nonsense.ics", expect(404, anonymous=404)),
     # The admin is for administrators only; everyone else goes to the admin's login.
     ("GET", "/admin/", expect(302, administrator=200)),
 ]
