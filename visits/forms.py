@@ -73,6 +73,15 @@ class VisitRequestForm(RegisterForm):
     """Registering or editing a request. Editing carries the version the user started from."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    attachments = forms.FileField(
+        label=_("the original letter"),
+        required=False,
+        help_text=_("PDF, DOCX or an image. More files can be added on the request's page."),
+    )
+
+    def clean_attachments(self):
+        upload = self.cleaned_data.get("attachments")
+        return [upload] if upload else []
 
     class Meta:
         model = VisitRequest
@@ -94,6 +103,7 @@ class VisitRequestForm(RegisterForm):
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
         if self.instance.pk:
             self.initial["expected_version"] = self.instance.version
+            del self.fields["attachments"]
         else:
             del self.fields["expected_version"]
         self.helper.layout = Layout(
@@ -112,7 +122,7 @@ class VisitRequestForm(RegisterForm):
                 Field("themes", wrapper_class="themes-grid"),
                 "message",
                 "confidential",
-                "expected_version",
+                *[name for name in ("expected_version", "attachments") if name in self.fields],
             ),
         )  # fmt: skip
 

@@ -29,7 +29,7 @@ from .requests import request_log
 
 __all__ = [
     "required_parties", "protocol_mark_informed", "checklist_item_update", "guest_save",
-    "guest_delete", "gift_add", "attachment_add", "guest_data_erase_expired",
+    "guest_delete", "gift_add", "attachment_add", "attachment_store", "guest_data_erase_expired",
     "ALLOWED_ATTACHMENT_TYPES",
 ]  # fmt: skip
 
@@ -178,8 +178,14 @@ def _docx_mime(upload) -> str:
 
 @transaction.atomic
 def attachment_add(request: VisitRequest, *, actor, file) -> Attachment:
-    """Store an uploaded file after checking its size and its real type."""
+    """Store an uploaded file on a request the actor may change."""
     _require_change(actor, request)
+    return attachment_store(request, actor=actor, file=file)
+
+
+def attachment_store(request: VisitRequest, *, actor, file) -> Attachment:
+    """Store an uploaded file after checking its size and its real type (no permission
+    check: for `attachment_add` and for the letter sent with a new request)."""
     mime = _check_upload(file)
     attachment = Attachment(
         request=request,

@@ -74,8 +74,11 @@ def _split_m2m(data: dict) -> tuple[dict, dict]:
 
 
 @transaction.atomic
-def request_create(*, actor, **data) -> VisitRequest:
-    """Register a request as received; kv-tiimi and the international mailbox are told."""
+def request_create(*, actor, attachments=(), **data) -> VisitRequest:
+    """Register a request as received, with the original letter if given; kv-tiimi and the
+    international mailbox are told. A refused attachment refuses the whole registration."""
+    from .planning import attachment_store
+
     if not can_add(actor, VisitRequest):
         raise PermissionDenied
     data, m2m = _split_m2m(dict(data))
@@ -88,6 +91,11 @@ def request_create(*, actor, **data) -> VisitRequest:
     request_log(
         request, actor=actor, summary=gettext_noop("Request registered"), to=RequestState.RECEIVED
     )
+    for upload in attachments:
+        try:
+            attachment_store(request, actor=actor, file=upload)
+        except ValidationError as error:
+            raise ValidationError({"attachments": error.messages}) from error
     notifications.new_request(request)
     return request
 
