@@ -19,6 +19,22 @@ def _display(record, field) -> str:
     return str(value)
 
 
+def _m2m_names(field, rows) -> str:
+    key = field.m2m_reverse_field_name()
+    ids = [row[key] for row in rows or []]
+    names = sorted(str(o) for o in field.related_model._default_manager.filter(pk__in=ids))
+    return ", ".join(names) or "–"
+
+
+def _m2m_change(field, change) -> dict:
+    """simple_history gives many-to-many values as lists of through-rows: show the names."""
+    return {
+        "field": field.verbose_name,
+        "old": _m2m_names(field, change.old),
+        "new": _m2m_names(field, change.new),
+    }
+
+
 def history_entries(obj, limit: int = 50) -> list[dict]:
     """Newest first: each entry has date, user, kind and the fields that changed."""
     history = getattr(obj, "history", None)
@@ -35,6 +51,7 @@ def history_entries(obj, limit: int = 50) -> list[dict]:
             for change in delta.changes:
                 field = model._meta.get_field(change.field)
                 if field.many_to_many:
+                    changes.append(_m2m_change(field, change))
                     continue
                 changes.append(
                     {
