@@ -37,10 +37,9 @@ class VisitRequestTable(RegisterTable):
     received_on = tables.DateColumn(short=True)
     proposed_start = tables.DateColumn(short=True)
     proposed_end = tables.DateColumn(short=True)
-    notice = tables.Column(verbose_name=_("notice (days)"), accessor="notice_days", orderable=False)
+    notice = tables.Column(verbose_name=_("Notice (days)"), accessor="notice_days", orderable=False)
     host_unit = tables.Column(accessor="host_unit__label", order_by=("host_unit__name_fi",))
     themes = tables.ManyToManyColumn(orderable=False)
-    paid = YesNoColumn()
     confidential = YesNoColumn()
 
     class Meta:

@@ -51,7 +51,7 @@ RECORDS = {
         host_unit=ctx["unit"], subject="Oman toimialan vierailupyyntö"
     ),
     # Visit request: confidential, hosted by the other department, other_staff responsible.
-    "other_confidential_request": lambda ctx: VisitRequestFactory(
+    "confidential_request": lambda ctx: VisitRequestFactory(
         host_unit=ctx["other_unit"],
         subject="Luottamuksellinen vierailupyyntö",
         confidential=True,
@@ -87,33 +87,41 @@ SEE_OWN_CONFIDENTIAL = expect(404, contact=200, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL_PAGE = expect(404, contact=403, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL = expect(404, contact=403, kv=302, administrator=302)
 
-# Visit requests. The request page's actions are POST-only; each first looks the request up
-# among those the user sees (404 otherwise). An empty POST then meets an invalid form, and a
-# refused action shows the request page again with status 400 - before any permission
-# check, so whoever sees the request gets 400 (transition, route, gifts, attachments, and
-# guests for those who see the guest list). Only the actions whose empty form is valid reach
-# the service's permission check (403): triage (kv-tiimi only; an empty evaluation is saved,
-# 302) and protocol (the request's editors mark the party informed, 302).
-SEEN_FORM_REFUSED = expect(400)
+# Visit requests. The request page's actions are POST-only. Each looks the request up among
+# those the user sees (404 otherwise), then checks that the user may take that action at all
+# (403 otherwise), and only then reads the form: an empty POST by someone allowed meets an
+# invalid form and gets the request page again with status 400. Triage and protocol have
+# forms that are valid empty, so allowed users get 302 (an empty evaluation is saved).
+KV_ONLY_FORM = expect(403, kv=400, administrator=400)  # transition from "received", route
 TRIAGE = expect(403, kv=302, administrator=302)
+# request: hosted by staff's department, nobody responsible; its editors are the department's
+# staff and contact, kv, admin.
+EDITORS_OWN_FORM = expect(403, staff=400, contact=400, kv=400, administrator=400)
 PROTOCOL_OWN = expect(403, staff=302, contact=302, kv=302, administrator=302)
 # Guest lists follow the confidential rule whatever the request's flag (404 for the rest).
 GUESTS_OWN = expect(404, contact=400, kv=400, administrator=400)
-# other_confidential_request: seen (and edited) by its responsible person, the host
-# department's contact, kv, admin; the same people see its guest list.
-OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED = expect(
+# confidential_request: seen (and edited) by its responsible person (other_staff), the host
+# department's contact, kv, admin; the same people see its guest list. The responsible person
+# may cancel it; routing is kv-tiimi's.
+CONFIDENTIAL_REQUEST_TRANSITION = expect(
+    404, other_staff=400, other_contact=403, kv=400, administrator=400
+)
+CONFIDENTIAL_REQUEST_ROUTE = expect(
+    404, other_staff=403, other_contact=403, kv=400, administrator=400
+)
+CONFIDENTIAL_REQUEST_FORM = expect(
     404, other_staff=400, other_contact=400, kv=400, administrator=400
 )
-OTHER_CONFIDENTIAL_REQUEST_TRIAGE = expect(
+CONFIDENTIAL_REQUEST_TRIAGE = expect(
     404, other_staff=403, other_contact=403, kv=302, administrator=302
 )
-OTHER_CONFIDENTIAL_REQUEST_PROTOCOL = expect(
+CONFIDENTIAL_REQUEST_PROTOCOL = expect(
     404, other_staff=302, other_contact=302, kv=302, administrator=302
 )
 # registered_request: seen by whoever registered it (staff), kv, admin; changed by kv, admin.
 SEE_REGISTERED = expect(404, staff=200, kv=200, administrator=200)
 EDIT_REGISTERED = expect(404, staff=403, kv=200, administrator=200)
-REGISTERED_FORM_REFUSED = expect(404, staff=400, kv=400, administrator=400)
+REGISTERED_FORM = expect(404, staff=403, kv=400, administrator=400)
 REGISTERED_ACTION = expect(404, staff=403, kv=302, administrator=302)  # triage, protocol
 REGISTERED_GUESTS = expect(404, kv=400, administrator=400)  # the registrant sees no guests
 
@@ -162,37 +170,37 @@ MATRIX = [
     ("GET", "/requests/{request}/edit/", EDIT_OWN),
     ("POST", "/requests/{request}/edit/", EDIT_OWN),
     ("GET", "/requests/{request}/transition/", NO_POST),
-    ("POST", "/requests/{request}/transition/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/transition/", KV_ONLY_FORM),
     ("POST", "/requests/{request}/triage/", TRIAGE),
-    ("POST", "/requests/{request}/route/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/route/", KV_ONLY_FORM),
     ("POST", "/requests/{request}/protocol/kv/", PROTOCOL_OWN),
-    ("POST", "/requests/{request}/gifts/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/gifts/", EDITORS_OWN_FORM),
     ("POST", "/requests/{request}/guests/", GUESTS_OWN),
-    ("POST", "/requests/{request}/attachments/", SEEN_FORM_REFUSED),
+    ("POST", "/requests/{request}/attachments/", EDITORS_OWN_FORM),
     # The other department's confidential request.
-    ("GET", "/requests/{other_confidential_request}/", SEE_OTHER_CONFIDENTIAL),
-    ("POST", "/requests/{other_confidential_request}/", NO_POST),
-    ("GET", "/requests/{other_confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
-    ("POST", "/requests/{other_confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
-    ("POST", "/requests/{other_confidential_request}/transition/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
-    ("POST", "/requests/{other_confidential_request}/triage/", OTHER_CONFIDENTIAL_REQUEST_TRIAGE),
-    ("POST", "/requests/{other_confidential_request}/route/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
-    ("POST", "/requests/{other_confidential_request}/protocol/kv/", OTHER_CONFIDENTIAL_REQUEST_PROTOCOL),
-    ("POST", "/requests/{other_confidential_request}/gifts/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
-    ("POST", "/requests/{other_confidential_request}/guests/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
-    ("POST", "/requests/{other_confidential_request}/attachments/", OTHER_CONFIDENTIAL_REQUEST_FORM_REFUSED),
+    ("GET", "/requests/{confidential_request}/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{confidential_request}/", NO_POST),
+    ("GET", "/requests/{confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{confidential_request}/edit/", SEE_OTHER_CONFIDENTIAL),
+    ("POST", "/requests/{confidential_request}/transition/", CONFIDENTIAL_REQUEST_TRANSITION),
+    ("POST", "/requests/{confidential_request}/triage/", CONFIDENTIAL_REQUEST_TRIAGE),
+    ("POST", "/requests/{confidential_request}/route/", CONFIDENTIAL_REQUEST_ROUTE),
+    ("POST", "/requests/{confidential_request}/protocol/kv/", CONFIDENTIAL_REQUEST_PROTOCOL),
+    ("POST", "/requests/{confidential_request}/gifts/", CONFIDENTIAL_REQUEST_FORM),
+    ("POST", "/requests/{confidential_request}/guests/", CONFIDENTIAL_REQUEST_FORM),
+    ("POST", "/requests/{confidential_request}/attachments/", CONFIDENTIAL_REQUEST_FORM),
     # A confidential request staff registered, not yet routed.
     ("GET", "/requests/{registered_request}/", SEE_REGISTERED),
     ("POST", "/requests/{registered_request}/", NO_POST),
     ("GET", "/requests/{registered_request}/edit/", EDIT_REGISTERED),
     ("POST", "/requests/{registered_request}/edit/", EDIT_REGISTERED),
-    ("POST", "/requests/{registered_request}/transition/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/transition/", REGISTERED_FORM),
     ("POST", "/requests/{registered_request}/triage/", REGISTERED_ACTION),
-    ("POST", "/requests/{registered_request}/route/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/route/", REGISTERED_FORM),
     ("POST", "/requests/{registered_request}/protocol/kv/", REGISTERED_ACTION),
-    ("POST", "/requests/{registered_request}/gifts/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/gifts/", REGISTERED_FORM),
     ("POST", "/requests/{registered_request}/guests/", REGISTERED_GUESTS),
-    ("POST", "/requests/{registered_request}/attachments/", REGISTERED_FORM_REFUSED),
+    ("POST", "/requests/{registered_request}/attachments/", REGISTERED_FORM),
     # kv-tiimi's dashboard is for kv-tiimi, leadership and administrators; the calendar for all.
     ("GET", "/dashboard/", expect(403, kv=200, lead=200, administrator=200)),
     ("GET", "/calendar/", READ),

@@ -6,7 +6,7 @@ request page; on a refusal it shows the page again with the user's input and the
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -169,10 +169,19 @@ class RequestActionView(LoginRequiredMixin, View):
 
     http_method_names = ["post"]
 
+    @staticmethod
+    def allowed(user, obj) -> bool:
+        """May this user take this action on this request at all? (403 otherwise; checked
+        before the form, so a refused user learns nothing from validation.)"""
+        return can_change(user, obj)
+
     def get_request(self) -> VisitRequest:
-        return get_object_or_404(
+        obj = get_object_or_404(
             VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
         )
+        if not self.allowed(self.request.user, obj):
+            raise PermissionDenied
+        return obj
 
     def done(self, obj, message: str):
         messages.success(self.request, message)
@@ -187,7 +196,13 @@ class RequestActionView(LoginRequiredMixin, View):
         return render(self.request, "visits/visitrequest_detail.html", ctx, status=400)
 
 
+def _kv(user, obj) -> bool:
+    return user.sees_everything
+
+
 class TransitionView(RequestActionView):
+    allowed = staticmethod(lambda user, obj: bool(_transitions_for(user, obj)))
+
     def post(self, request, pk):
         obj = self.get_request()
         form = TransitionForm(request.POST)
@@ -210,6 +225,8 @@ class TransitionView(RequestActionView):
 
 
 class TriageView(RequestActionView):
+    allowed = staticmethod(_kv)
+
     def post(self, request, pk):
         obj = self.get_request()
         form = TriageForm.for_request(obj, request.POST)
@@ -223,6 +240,8 @@ class TriageView(RequestActionView):
 
 
 class RouteView(RequestActionView):
+    allowed = staticmethod(_kv)
+
     def post(self, request, pk):
         obj = self.get_request()
         form = RoutingForm(request.POST)
@@ -271,11 +290,21 @@ class ChecklistItemView(RequestActionView):
         return self.done(obj, _("Checklist item saved."))
 
 
-class GuestAddView(RequestActionView):
+class _GuestView(RequestActionView):
+    def get_request(self) -> VisitRequest:
+        obj = get_object_or_404(
+            VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
+        )
+        if not sees_confidential_parts(self.request.user, obj):
+            raise Http404  # the guest list's existence does not leak either
+        if not can_change(self.request.user, obj):
+            raise PermissionDenied
+        return obj
+
+
+class GuestAddView(_GuestView):
     def post(self, request, pk):
         obj = self.get_request()
-        if not sees_confidential_parts(request.user, obj):
-            raise Http404
         form = GuestForm(request.POST)
         if form.is_valid():
             try:
@@ -286,11 +315,9 @@ class GuestAddView(RequestActionView):
         return self.refused(obj, ValidationError(_("The guest was not added.")), guest_form=form)
 
 
-class GuestDeleteView(RequestActionView):
+class GuestDeleteView(_GuestView):
     def post(self, request, pk, guest_pk):
         obj = self.get_request()
-        if not sees_confidential_parts(request.user, obj):
-            raise Http404
         guest = get_object_or_404(Guest, pk=guest_pk, request=obj)
         planning.guest_delete(guest, actor=request.user)
         return self.done(obj, _("Guest removed."))
