@@ -1,5 +1,8 @@
 """Readable change history for a record's page (who, when, what)."""
 
+import datetime
+
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 __all__ = ["history_entries"]
@@ -16,6 +19,10 @@ def _display(record, field) -> str:
         return "–"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 
@@ -48,7 +55,8 @@ def history_entries(obj, limit: int = 50) -> list[dict]:
         changes = []
         if previous is not None and record.history_type == "~":
             delta = record.diff_against(previous)
-            for change in delta.changes:
+            order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
+            for change in sorted(delta.changes, key=lambda c: order.get(c.field, 0)):
                 field = model._meta.get_field(change.field)
                 if field.many_to_many:
                     changes.append(_m2m_change(field, change))

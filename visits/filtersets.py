@@ -64,7 +64,12 @@ class VisitRequestFilterSet(_SharedFilters):
     state = django_filters.ChoiceFilter(
         label=_("state"), choices=RequestState.choices, empty_label=ALL
     )
-    open = django_filters.BooleanFilter(label=_("open requests only"), method="only_open")
+    open = django_filters.ChoiceFilter(
+        label=_("open or closed"),
+        choices=[("open", _("open requests")), ("closed", _("closed requests"))],
+        empty_label=ALL,
+        method="only_open",
+    )
     requester_type = django_filters.ChoiceFilter(
         label=_("request comes from"), choices=RequesterType.choices, empty_label=ALL
     )
@@ -86,8 +91,8 @@ class VisitRequestFilterSet(_SharedFilters):
         fields = ["q", "state", "open", "requester_type", "dignitary_rank", "country", "host_unit", "theme"]  # fmt: skip
 
     def only_open(self, queryset, name, value):
-        if value is None:
-            return queryset
-        if value:
+        if value == "open":
             return queryset.filter(state__in=OPEN_STATES)
-        return queryset.exclude(state__in=OPEN_STATES)
+        if value == "closed":
+            return queryset.exclude(state__in=OPEN_STATES)
+        return queryset

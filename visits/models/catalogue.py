@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.i18n import TranslatedNameModel
@@ -15,4 +16,4 @@ class Theme(TranslatedNameModel):
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["name_fi"]
+        ordering = [Lower("name_fi")]

@@ -170,6 +170,11 @@ class ChecklistItem(models.Model):
     def is_open(self) -> bool:
         return self.status == ItemStatus.OPEN
 
+    @property
+    def label(self) -> str:
+        """The item in the reader's language (from its template), else as stored."""
+        return self.template.name if self.template_id else self.title
+
 
 class Guest(models.Model):
     """A member of the visiting delegation. Personal data: confidential and erased after the visit."""

@@ -20,7 +20,10 @@ from .catalogue import Theme
 from .checks import date_and_rank_errors
 from .visit import Visit
 
-__all__ = ["VisitRequest", "RequestEvent", "OPEN_STATES"]
+__all__ = ["VisitRequest", "RequestEvent", "OPEN_STATES", "CLOSED_STATES"]
+
+# After these, a request's planning records are kept as they are.
+CLOSED_STATES = (RequestState.DEBRIEFED, RequestState.DECLINED, RequestState.CANCELLED)
 
 OPEN_STATES = (
     RequestState.RECEIVED,
@@ -197,6 +200,10 @@ class VisitRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in CLOSED_STATES
 
     @property
     def notice_days(self) -> int | None:

@@ -55,6 +55,8 @@ def required_parties(request: VisitRequest) -> list[str]:
 def _require_change(actor, request: VisitRequest) -> None:
     if not can_change(actor, request):
         raise PermissionDenied
+    if request.is_closed:
+        raise ValidationError(_("This request is closed: its records are kept as they are."))
 
 
 @transaction.atomic
@@ -90,8 +92,9 @@ def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistIte
 
 
 def _require_guest_access(actor, request: VisitRequest) -> None:
-    if not (can_change(actor, request) and sees_confidential_parts(actor, request)):
+    if not sees_confidential_parts(actor, request):
         raise PermissionDenied
+    _require_change(actor, request)
 
 
 @transaction.atomic

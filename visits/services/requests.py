@@ -194,7 +194,8 @@ def _may_transition(actor, request: VisitRequest, who: str) -> bool:
 
 
 def _open_required(request: VisitRequest, phases) -> list[ChecklistItem]:
-    return list(request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN))
+    items = request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN)
+    return list(items.select_related("template").order_by("order", "pk"))
 
 
 def _guard(request: VisitRequest, to: str, actor, override_reason: str) -> str:
@@ -214,9 +215,12 @@ def _guard(request: VisitRequest, to: str, actor, override_reason: str) -> str:
                     "n": len(open_items),
                     "reason": override_reason,
                 }
+            names = "; ".join(i.label for i in open_items[:5])
+            if len(open_items) > 5:
+                names += " " + _("…and %(more)s more") % {"more": len(open_items) - 5}
             raise ValidationError(
                 _("%(n)s required checklist items are still open: %(items)s")
-                % {"n": len(open_items), "items": "; ".join(i.title for i in open_items[:5])}
+                % {"n": len(open_items), "items": names}
             )
     return ""
 

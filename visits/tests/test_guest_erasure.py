@@ -26,7 +26,7 @@ SECRETS = ["Ingrid Lindqvist", "Olof Berg", "Astrid Nyström", "halal", "gluteen
 def ended_days_ago(days: int, *, today=TODAY, **kwargs) -> VisitRequest:
     end = today - datetime.timedelta(days=days)
     return VisitRequestFactory(
-        state=S.DEBRIEFED,
+        state=S.COMPLETED,  # closed requests refuse new guest data
         received_on=end - datetime.timedelta(days=60),
         proposed_start=end - datetime.timedelta(days=1),
         proposed_end=end,

@@ -111,7 +111,7 @@ def _transitions_for(user, obj) -> list[dict]:
 
 def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     """Everything the request page shows, limited to what this user may see and do."""
-    editable = can_change(user, obj)
+    editable = can_change(user, obj) and not obj.is_closed
     is_kv = user.sees_everything
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}

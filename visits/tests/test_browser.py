@@ -1,0 +1,419 @@
+"""End-to-end checks in a real browser (headless Debian chromium through Playwright).
+
+Each test signs in through the login form and works the pages the way a user does:
+the visit form in Finnish and in English, and a visit request from its arrival to the
+debrief, each step by the role that owns it. Screenshots go to var/screens/ for review.
+
+Run: .venv/bin/python -m pytest -m browser visits/tests/test_browser.py
+"""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from visits.choices import ChecklistPhase, ItemStatus, RequestState, VisitStatus
+from visits.models import ChecklistItem, Theme, Visit, VisitRequest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PASSWORD = "espoo-test"  # the UserFactory's password
+SCREENS = Path(settings.BASE_DIR) / "var" / "screens"
+
+if not CHROMIUM.exists():
+    pytest.skip(
+        f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+        allow_module_level=True,
+    )
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+expect = sync_api.expect
+
+pytestmark = [
+    pytest.mark.browser,
+    # serialized_rollback restores the seeded rows (themes, routing rules, checklist
+    # templates, org units, role groups) that the flush after each test would remove.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """One headless chromium for the module.
+
+    Playwright's sync API leaves an asyncio loop marked as running in this thread, so
+    Django's connection handler (an asgiref Local) hands the tests a different
+    connection object from the one `django_db_setup` serialized the seeded data on.
+    Without the copy below `serialized_rollback` silently restores nothing and every
+    test after the first runs without themes, routing rules and checklist templates.
+    """
+    from django.db import connections
+
+    serialized = {
+        conn.alias: conn._test_serialized_contents
+        for conn in connections.all()
+        if hasattr(conn, "_test_serialized_contents")
+    }
+    with sync_api.sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def sign_in(browser, live_server):
+    """sign_in(user, locale=...) -> a page signed in as that user, in its own browser
+    context (own cookies), through the real login form."""
+    contexts = []
+
+    def make(user, *, locale="fi-FI"):
+        context = browser.new_context(
+            base_url=live_server.url, locale=locale, viewport={"width": 1366, "height": 900}
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/accounts/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", PASSWORD)
+        page.locator("main form").get_by_role("button").first.click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+        expect(
+            page.get_by_role("button", name=re.compile("Kirjaudu ulos|Sign out"))
+        ).to_be_visible()
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def shot(page, name: str) -> None:
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENS / f"{name}.png", full_page=True)
+
+
+def main_button(page, name: str):
+    return page.locator("main").get_by_role("button", name=name, exact=True)
+
+
+# --- 1. A unit staff member logs a visit --------------------------------------------
+
+
+def _log_a_visit(page, *, lang: str, title: str, save: str, end_error: str, crumb: str):
+    theme = Theme.objects.get(slug="education")
+    page.goto("/visits/new/")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.fill("#id_title", title)
+    page.select_option("#id_kind", "technical")
+    page.fill("#id_visiting_organisation", "Stockholms stad")
+    page.select_option("#id_country", "SE")
+    page.fill("#id_start_date", "2025-06-10")
+    page.fill("#id_end_date", "2025-06-09")  # before the start: refused
+    page.fill("#id_group_size", "8")
+    page.check(f'input[name="themes"][value="{theme.pk}"]')
+    main_button(page, save).click()
+
+    expect(page.locator("#div_id_end_date .invalid-feedback")).to_have_text(end_error)
+    expect(page.locator("#id_title")).to_have_value(title)
+    expect(page.locator(f'input[name="themes"][value="{theme.pk}"]')).to_be_checked()
+    assert not Visit.objects.filter(title=title).exists()
+    shot(page, f"visit-form-errors-{lang}")
+
+    page.fill("#id_end_date", "2025-06-11")
+    main_button(page, save).click()
+
+    expect(page).to_have_url(re.compile(r"/visits/\d+/$"))
+    expect(page.locator("h1")).to_contain_text(title)
+    expect(page.locator(".breadcrumb")).to_contain_text(crumb)
+    visit = Visit.objects.get(title=title)
+    return visit, theme
+
+
+def test_staff_logs_a_visit_in_finnish(sign_in, staff):
+    page = sign_in(staff, locale="fi-FI")  # staff.language is "fi" (the default)
+    title = "Tukholman opetusviraston opintomatka"
+    visit, theme = _log_a_visit(
+        page,
+        lang="fi",
+        title=title,
+        save="Tallenna",
+        end_error="Päättymispäivä ei voi olla ennen alkamispäivää.",
+        crumb="Vierailut",
+    )
+    assert visit.kind == "technical"
+    assert visit.host_unit == staff.unit  # the form's default: the user's own unit
+    assert visit.responsible == staff
+    assert visit.created_by == staff
+    assert visit.start_date == datetime.date(2025, 6, 10)
+    assert visit.end_date == datetime.date(2025, 6, 11)
+    assert list(visit.themes.all()) == [theme]
+
+    page.get_by_role("link", name="Vierailut", exact=True).first.click()
+    expect(page.get_by_role("link", name=title)).to_be_visible()
+    shot(page, "visit-list-fi")
+
+
+def test_staff_logs_a_visit_in_english(sign_in, staff):
+    page = sign_in(staff, locale="en-US")
+    expect(page.locator("html")).to_have_attribute("lang", "fi")  # the user's saved language
+    page.select_option("#language-select", "en")  # submits the navbar's language form
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    staff.refresh_from_db()
+    assert staff.language == "en"  # the choice is remembered for e-mails too
+
+    title = "Study visit of the Stockholm education office"
+    visit, _theme = _log_a_visit(
+        page,
+        lang="en",
+        title=title,
+        save="Save",
+        end_error="The end date cannot be before the start date.",
+        crumb="Visits",
+    )
+    assert visit.created_by == staff
+    assert visit.group_size == 8
+    shot(page, "visit-detail-en")
+
+
+# --- 2. A visit request from arrival to debrief ------------------------------------
+
+
+def _set_items(request, phases, *, keep):
+    """Mark the required items of these phases done, except `keep` (done in the browser)."""
+    return (
+        ChecklistItem.objects.filter(request=request, phase__in=phases, required=True)
+        .exclude(pk=keep.pk)
+        .update(status=ItemStatus.DONE)
+    )
+
+
+def _save_item_in_page(page, item):
+    row = page.locator(f"#item-{item.pk}")
+    row.locator('select[name$="-status"]').select_option(ItemStatus.DONE)
+    row.get_by_role("button", name="Save", exact=True).click()
+    # htmx swaps the row in place: the confirmation and the new badge show in it.
+    expect(page.locator(f"#item-{item.pk}")).to_contain_text("Saved.")
+    expect(page.locator(f"#item-{item.pk} .badge")).to_have_text("done")
+    item.refresh_from_db()
+    assert item.status == ItemStatus.DONE
+
+
+def _move_to(page, state_label: str):
+    main_button(page, f"Move to: {state_label}").click()
+
+
+def test_request_goes_from_arrival_to_debrief_in_the_browser(sign_in, staff, kv):
+    staff.language = "en"
+    staff.save(update_fields=["language"])
+    kv.language = "en"
+    kv.save(update_fields=["language"])
+    education = Theme.objects.get(slug="education")
+    twin_cities = Theme.objects.get(slug="twin-cities")
+    start = timezone.localdate() + datetime.timedelta(days=60)
+    subject = "Ambassador of Sweden visits Espoo schools"
+
+    # Unit staff registers the request.
+    staff_page = sign_in(staff, locale="en-US")
+    staff_page.goto("/requests/new/")
+    staff_page.select_option("#id_requester_type", "embassy")
+    staff_page.fill("#id_requester_name", "Embassy of Sweden, protocol officer")
+    staff_page.fill("#id_subject", subject)
+    staff_page.select_option("#id_kind", "dignitary")
+    staff_page.select_option("#id_dignitary_rank", "ambassador")
+    staff_page.fill("#id_visitor", "H.E. the Ambassador of Sweden")
+    staff_page.fill("#id_visiting_organisation", "Embassy of Sweden")
+    staff_page.select_option("#id_country", "SE")
+    staff_page.fill("#id_proposed_start", start.isoformat())
+    staff_page.fill("#id_proposed_end", (start + datetime.timedelta(days=1)).isoformat())
+    staff_page.fill("#id_group_size", "4")
+    staff_page.fill("#id_language", "English")
+    staff_page.check(f'input[name="themes"][value="{education.pk}"]')
+    staff_page.check(f'input[name="themes"][value="{twin_cities.pk}"]')
+    main_button(staff_page, "Save").click()
+    expect(staff_page).to_have_url(re.compile(r"/requests/\d+/$"))
+    expect(staff_page.locator("h1")).to_contain_text(subject)
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Received")
+    expect(staff_page.get_by_role("button", name=re.compile("^Move to:"))).to_have_count(0)
+    request = VisitRequest.objects.get(subject=subject)
+    assert request.created_by == staff and request.state == RequestState.RECEIVED
+    url = f"/requests/{request.pk}/"
+    shot(staff_page, "request-1-received-staff")
+
+    # kv-tiimi finds it in the list, reviews and evaluates it.
+    kv_page = sign_in(kv, locale="en-US")
+    kv_page.goto("/requests/")
+    kv_page.get_by_role("link", name=subject).click()
+    expect(kv_page).to_have_url(re.compile(rf"{url}$"))
+    _move_to(kv_page, "under review")
+    expect(kv_page.locator("h1 .badge").first).to_have_text("Under review")
+    kv_page.check('input[name="timely"][value="true"]')
+    kv_page.check('input[name="q_interesting"][value="true"]')
+    kv_page.check('input[name="q_significant"][value="true"]')
+    kv_page.check('input[name="q_national"][value="false"]')
+    main_button(kv_page, "Save the evaluation").click()
+    expect(kv_page.get_by_role("status").filter(has_text="Recommendation")).to_contain_text(
+        "Accept where possible."
+    )
+    shot(kv_page, "request-2-under-review-kv")
+
+    # kv-tiimi routes it to the staff member's unit and accepts it.
+    kv_page.select_option("#id_host_unit", str(staff.unit_id))
+    kv_page.select_option("#id_responsible", str(staff.pk))
+    main_button(kv_page, "Confirm and notify").click()
+    expect(kv_page.locator("main")).to_contain_text("Routing confirmed")
+    _move_to(kv_page, "accepted")
+    expect(kv_page.locator("h1 .badge").first).to_have_text("Accepted")
+    expect(kv_page.locator("#checklist-h")).to_be_visible()
+    shot(kv_page, "request-3-accepted-kv")
+    request.refresh_from_db()
+    assert (request.host_unit, request.responsible) == (staff.unit, staff)
+    assert (request.timely, request.q_interesting, request.q_national) == (True, True, False)
+
+    # The responsible person plans; confirming is refused while required items are open.
+    staff_page.reload()
+    _move_to(staff_page, "planning")
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Planning")
+    before = (ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL)
+    n_open = request.checklist.filter(phase__in=before, required=True).count()
+    _move_to(staff_page, "confirmed")
+    refusal = staff_page.get_by_role("alert").filter(has_text="required checklist items")
+    expect(refusal).to_contain_text(f"{n_open} required checklist items are still open")
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Planning")
+    request.refresh_from_db()
+    assert request.state == RequestState.PLANNING
+    shot(staff_page, "request-4-confirm-refused-staff")
+
+    in_browser = request.checklist.filter(phase=ChecklistPhase.PLANNING, required=True).first()
+    assert _set_items(request, before, keep=in_browser) > 0
+    staff_page.goto(url)
+    _save_item_in_page(staff_page, in_browser)
+    shot(staff_page, "request-5-item-saved-staff")
+
+    staff_page.get_by_text("Add a guest", exact=True).click()
+    staff_page.fill("#id_name", "Anna Andersson")
+    staff_page.fill("#id_title", "Ambassador")
+    staff_page.select_option("#id_role", "head")
+    staff_page.fill("#id_dietary", "vegetarian")
+    main_button(staff_page, "Add").click()
+    expect(staff_page.locator("#guests-h ~ table")).to_contain_text("Anna Andersson")
+
+    _move_to(staff_page, "confirmed")
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Confirmed")
+    _move_to(staff_page, "completed")
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Completed")
+    visit_link = staff_page.locator("dl.record").get_by_role("link", name=subject)
+    expect(visit_link).to_have_attribute("href", re.compile(r"^/visits/\d+/$"))
+    shot(staff_page, "request-6-completed-staff")
+
+    after = request.checklist.filter(phase=ChecklistPhase.AFTER, required=True).first()
+    assert _set_items(request, (ChecklistPhase.AFTER,), keep=after) > 0
+    staff_page.reload()
+    _save_item_in_page(staff_page, after)
+    _move_to(staff_page, "debriefed")
+    expect(staff_page.locator("h1 .badge").first).to_have_text("Debriefed")
+    expect(staff_page.get_by_role("button", name=re.compile("^Move to:"))).to_have_count(0)
+
+    timeline = staff_page.locator("aside")
+    for step in (
+        "Request registered",
+        "Received → under review",
+        "Evaluation recorded",
+        "Routed to",
+        "Under review → accepted",
+        "Accepted → planning",
+        "Planning → confirmed",
+        "Confirmed → completed",
+        "Completed → debriefed",
+    ):
+        expect(timeline).to_contain_text(step)
+    shot(staff_page, "request-7-debriefed-staff")
+
+    request.refresh_from_db()
+    assert request.state == RequestState.DEBRIEFED
+    assert request.guests.filter(name="Anna Andersson").count() == 1
+    visit = request.visit
+    assert visit is not None and Visit.objects.filter(request=request).count() == 1
+    assert (visit.title, visit.host_unit) == (subject, staff.unit)
+    assert visit.status == VisitStatus.COMPLETED
+    assert set(visit.themes.all()) == {education, twin_cities}
+    assert list(request.events.exclude(to_state="").values_list("to_state", flat=True)) == [
+        RequestState.RECEIVED,
+        RequestState.UNDER_REVIEW,
+        RequestState.ACCEPTED,
+        RequestState.PLANNING,
+        RequestState.CONFIRMED,
+        RequestState.COMPLETED,
+        RequestState.DEBRIEFED,
+    ]
+    assert not request.checklist.filter(
+        required=True, status=ItemStatus.OPEN, phase__in=[*before, ChecklistPhase.AFTER]
+    ).exists()
+
+
+# --- 3. kv-tiimi's overview pages in Finnish ---------------------------------------
+
+
+def test_dashboard_calendar_and_request_pages_in_finnish(sign_in, kv, staff):
+    """The overview pages render for kv-tiimi in Finnish with this month's work on them."""
+    from visits.services.requests import checklist_generate
+
+    from .factories import VisitFactory
+    from .request_factories import VisitRequestFactory
+
+    today = timezone.localdate()
+    education = Theme.objects.get(slug="education")
+    VisitRequestFactory(
+        subject="Viron suurlähettilään tutustumiskäynti",
+        received_on=today - datetime.timedelta(days=3),
+        proposed_start=today + datetime.timedelta(days=10),
+        themes=[education],
+    )
+    planning = VisitRequestFactory(
+        subject="Ruotsin opetusministerin vierailu",
+        state=RequestState.PLANNING,
+        received_on=today - datetime.timedelta(days=40),
+        proposed_start=today + datetime.timedelta(days=5),
+        host_unit=staff.unit,
+        responsible=staff,
+        themes=[education],
+    )
+    checklist_generate(planning)
+    planning.checklist.filter(phase=ChecklistPhase.PLANNING).update(
+        due_date=today - datetime.timedelta(days=2), owner=staff
+    )
+    VisitFactory(title="Tallinnan kaupungin delegaatio", host_unit=staff.unit, start_date=today)
+
+    page = sign_in(kv, locale="fi-FI")
+    page.goto("/dashboard/")
+    expect(page.locator("h1")).to_have_text("Vierailujen yleisnäkymä")
+    expect(page.locator("main")).to_contain_text("Viron suurlähettilään tutustumiskäynti")
+    expect(page.locator("main")).to_contain_text("Ruotsin opetusministerin vierailu")
+    shot(page, "dashboard-fi")
+
+    page.goto("/calendar/")
+    expect(page.locator(f"#day-{today.isoformat()}")).to_contain_text(
+        "Tallinnan kaupungin delegaatio"
+    )
+    shot(page, "calendar-fi")
+
+    page.goto("/requests/")
+    expect(page.get_by_role("link", name="Ruotsin opetusministerin vierailu")).to_be_visible()
+    shot(page, "request-list-fi")
+
+    page.goto(planning.get_absolute_url())
+    expect(page.locator("h1 .badge").first).to_have_text("Suunnittelussa")
+    expect(page.locator("#checklist-h")).to_be_visible()
+    shot(page, "request-planning-fi")
