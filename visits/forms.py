@@ -205,9 +205,16 @@ class ChecklistItemForm(forms.ModelForm):
         fields = ["status", "owner", "due_date", "note"]
         widgets = {"due_date": DateInput(), "note": forms.TextInput()}
 
-    def __init__(self, *args, **kwargs):
+    @staticmethod
+    def owner_choices() -> list:
+        return [("", "---------")] + [(u.pk, str(u)) for u in User.objects.filter(is_active=True)]
+
+    def __init__(self, *args, owner_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = User.objects.filter(is_active=True)
+        if owner_choices is not None:
+            # One query for a page of items instead of one per item's menu.
+            self.fields["owner"].choices = owner_choices
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
         self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"

@@ -6,16 +6,7 @@ from django.utils import timezone
 from .choices import Direction, VisitKind, VisitStatus
 from .models import Visit
 
-__all__ = ["visit_list", "visit_summary", "visit_years"]
-
-
-def visit_list(*, user):
-    """The visits a user may read, with what the list page shows."""
-    return (
-        Visit.objects.for_user(user)
-        .select_related("host_unit__parent", "responsible")
-        .prefetch_related("themes")
-    )
+__all__ = ["visit_summary", "visit_years"]
 
 
 def visit_years(*, user) -> list[int]:

@@ -116,11 +116,17 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
     items = list(obj.checklist.select_related("owner", "template"))
+    owners = ChecklistItemForm.owner_choices() if items and editable else None
     phases = [
         {
             "label": label,
             "items": [
-                {"item": i, "form": ChecklistItemForm(instance=i, prefix=f"item{i.pk}")}
+                {
+                    "item": i,
+                    "form": ChecklistItemForm(
+                        instance=i, prefix=f"item{i.pk}", owner_choices=owners
+                    ),
+                }
                 for i in items
                 if i.phase == phase
             ],
@@ -156,7 +162,6 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "gift_form": forms.get("gift_form") or GiftForm(),
         "attachments": obj.attachments.all(),
         "attachment_form": forms.get("attachment_form") or AttachmentForm(),
-        "history": history_entries(obj),
     }
     if ctx["sees_guests"]:
         ctx["guests"] = obj.guests.all()
@@ -191,7 +196,7 @@ class RequestActionView(LoginRequiredMixin, View):
         """Show the page again with the user's input and the reason."""
         for text in error.messages:
             messages.error(self.request, text)
-        ctx = {"object": obj, "meta": VisitRequest._meta}
+        ctx = {"object": obj, "meta": VisitRequest._meta, "history": history_entries(obj)}
         ctx.update(request_page_context(self.request.user, obj, **forms))
         return render(self.request, "visits/visitrequest_detail.html", ctx, status=400)
 
