@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import RestrictedQuerySet
+from espoo_intl.records import RegisterRecord
 
 from ..choices import DignitaryRank, Interpretation, RequesterType, RequestState, VisitKind
 from .catalogue import Theme
@@ -34,7 +35,7 @@ OPEN_STATES = (
 )
 
 
-class VisitRequest(models.Model):
+class VisitRequest(RegisterRecord):
     """A request to visit Espoo, from arrival to debrief. Its state changes only through
     `visits.services.requests.request_transition`."""
 
@@ -165,17 +166,6 @@ class VisitRequest(models.Model):
     )
     # Optimistic locking: a save based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["version"])
     objects = RestrictedQuerySet.as_manager()

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import RestrictedQuerySet
+from espoo_intl.records import RegisterRecord
 
 from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
 from .catalogue import Theme
@@ -19,7 +20,7 @@ from .checks import date_and_rank_errors
 __all__ = ["Visit"]
 
 
-class Visit(models.Model):
+class Visit(RegisterRecord):
     """An international visit (vierailu), incoming or an outgoing study visit."""
 
     unit_field = "host_unit"
@@ -78,17 +79,6 @@ class Visit(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=VisitStatus.choices, default=VisitStatus.PLANNED
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[themes])
     objects = RestrictedQuerySet.as_manager()
