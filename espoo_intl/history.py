@@ -36,9 +36,11 @@ def _m2m_names(field, rows) -> str:
 def _m2m_change(field, change) -> dict:
     """simple_history gives many-to-many values as lists of through-rows: show the names."""
     return {
+        "name": field.name,
         "field": field.verbose_name,
         "old": _m2m_names(field, change.old),
         "new": _m2m_names(field, change.new),
+        "m2m": True,
     }
 
 
@@ -63,6 +65,7 @@ def history_entries(obj, limit: int = 50) -> list[dict]:
                     continue
                 changes.append(
                     {
+                        "name": field.name,
                         "field": field.verbose_name,
                         "old": _display(previous, field),
                         "new": _display(record, field),
@@ -72,9 +75,42 @@ def history_entries(obj, limit: int = 50) -> list[dict]:
             {
                 "date": record.history_date,
                 "user": record.history_user,
+                "type": record.history_type,
                 "kind": kinds.get(record.history_type, record.history_type),
                 "changes": changes,
                 "reason": record.history_change_reason or "",
             }
         )
-    return entries[:limit]
+    return _merge_steps(entries)[:limit]
+
+
+# One save is several history rows: the save itself, then one row per many-to-many step
+# (`.set()` removes, then adds). Many-to-many-only rows by the same person right after a
+# save belong to that save.
+_SAME_SAVE = datetime.timedelta(seconds=5)
+
+
+def _merge_steps(entries: list[dict]) -> list[dict]:
+    """Fold the many-to-many rows of one save into the save's entry (entries are newest first)."""
+    merged: list[dict] = []
+    for entry in reversed(entries):  # oldest first
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and entry["type"] == "~"
+            and all(c.get("m2m") for c in entry["changes"])
+            and entry["user"] == last["user"]
+            and entry["date"] - last["date"] <= _SAME_SAVE
+        ):
+            by_field = {c["name"]: c for c in last["changes"]}
+            for change in entry["changes"]:
+                if change["name"] in by_field:
+                    by_field[change["name"]]["new"] = change["new"]
+                elif last["type"] != "+":
+                    last["changes"].append(change)
+            last["date"] = entry["date"]
+            continue
+        merged.append(entry)
+    for entry in merged:
+        entry["changes"] = [c for c in entry["changes"] if c["old"] != c["new"]]
+    return list(reversed(merged))
