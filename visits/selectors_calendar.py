@@ -2,7 +2,10 @@
 
 import calendar
 import datetime
+import hashlib
 from dataclasses import dataclass
+
+from django.db.models import Count, Max
 
 from .choices import RequestState, VisitStatus
 from .models import Visit, VisitRequest
@@ -47,13 +50,10 @@ class CalendarEntry:
         return self.start <= day <= self.end
 
 
-def calendar_entries(
-    *, user, start: datetime.date, end: datetime.date | None = None
-) -> list[CalendarEntry]:
+def _calendar_querysets(*, user, start: datetime.date, end: datetime.date | None = None):
     """Visits (not cancelled) and requests (not declined or cancelled) the user may read
-    that overlap start..end (end None: no upper limit), ordered by start date.
-
-    A request that has become a visit record is shown once, as the visit."""
+    that overlap start..end (end None: no upper limit). A request that has become a visit
+    record is left out: it is shown once, as the visit."""
     visits = (
         Visit.objects.for_user(user)
         .exclude(status=VisitStatus.CANCELLED)
@@ -68,6 +68,23 @@ def calendar_entries(
     if end is not None:
         visits = visits.filter(start_date__lte=end)
         requests = requests.filter(proposed_start__lte=end)
+    return visits, requests
+
+
+def calendar_fingerprint(*, user, start: datetime.date) -> str:
+    """Changes whenever the feed's content would: rows added, changed or removed."""
+    parts = [user.language, start.isoformat()]
+    for qs in _calendar_querysets(user=user, start=start):
+        agg = qs.aggregate(n=Count("pk"), last=Max("updated_at"))
+        parts += [str(agg["n"]), agg["last"].isoformat() if agg["last"] else "-"]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def calendar_entries(
+    *, user, start: datetime.date, end: datetime.date | None = None
+) -> list[CalendarEntry]:
+    """The calendar's entries (see `_calendar_querysets`), ordered by start date."""
+    visits, requests = _calendar_querysets(user=user, start=start, end=end)
     entries = [
         CalendarEntry(
             kind="visit",

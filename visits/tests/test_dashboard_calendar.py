@@ -448,3 +448,33 @@ def test_feed_leaves_out_visits_over_a_year_old_and_cancelled_ones(client, kv, u
     titles = [str(e["SUMMARY"]) for e in events(feed(client, kv))]
 
     assert titles == ["Viime kuun vierailu"]
+
+
+# --- conditional GET of the feed ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_unchanged_feed_answers_304_and_a_changed_one_answers_again(client, staff, unit):
+    from visits.services.calendar import calendar_token_renew
+    from visits.tests.factories import VisitFactory
+
+    visit = VisitFactory(
+        host_unit=unit,
+        title="Syötteen vierailu",
+        start_date=timezone.localdate() + datetime.timedelta(days=3),
+        end_date=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    url = f"/calendar/feed/{calendar_token_renew(user=staff)}.ics"
+    first = client.get(url)
+    etag = first["ETag"]
+
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    visit.title = "Syötteen vierailu, uusi otsikko"
+    visit.save()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+
+    assert first.status_code == 200
+    assert again.status_code == 304
+    assert again.content == b""
+    assert changed.status_code == 200
+    assert "uusi otsikko" in changed.content.decode()

@@ -6,7 +6,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -17,7 +17,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from icalendar import Calendar, Event
 
-from ..selectors_calendar import CalendarEntry, calendar_entries, month_bounds, month_weeks
+from ..selectors_calendar import (
+    CalendarEntry,
+    calendar_entries,
+    calendar_fingerprint,
+    month_bounds,
+    month_weeks,
+)
 from ..services.calendar import calendar_token_renew
 
 __all__ = ["calendar_month", "calendar_token", "calendar_feed", "feed_ical"]
@@ -147,6 +153,12 @@ def calendar_feed(request, token: str):
     if user is None:
         raise Http404
     start = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
+    # Calendar apps poll the feed: an unchanged feed is answered with 304 and no body.
+    etag = f'"{calendar_fingerprint(user=user, start=start)}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
     with translation.override(user.language):
         entries = calendar_entries(user=user, start=start)
         body = feed_ical(entries, absolute_url=request.build_absolute_uri)
@@ -154,4 +166,5 @@ def calendar_feed(request, token: str):
     response["Content-Disposition"] = 'inline; filename="espoo-visits.ics"'
     response["Cache-Control"] = "private, max-age=0"
     response["X-Robots-Tag"] = "noindex"
+    response["ETag"] = etag
     return response
