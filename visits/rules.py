@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from .choices import ChecklistPhase
 from .choices import RequestState as S
 
 __all__ = [
-    "KV", "OWNER", "TRANSITIONS", "REASON_REQUIRED", "allowed_targets", "Recommendation",
+    "KV", "OWNER", "TRANSITIONS", "REASON_REQUIRED", "GUARDED_BY_CHECKLIST", "allowed_targets",
+    "may_make", "transitions_for", "Recommendation",
     "recommendation", "Routing", "suggest_routing",
 ]  # fmt: skip
 
@@ -32,9 +34,31 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 
 REASON_REQUIRED = {S.DECLINED, S.CANCELLED}
 
+# A move to these states needs the checklist phases named here closed (kv-tiimi may override).
+GUARDED_BY_CHECKLIST = {
+    S.CONFIRMED: (ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL),
+    S.DEBRIEFED: (ChecklistPhase.AFTER,),
+}
+
 
 def allowed_targets(state: str) -> list[str]:
     return [to for (frm, to) in TRANSITIONS if frm == state]
+
+
+def may_make(user, request, who: str) -> bool:
+    """kv-tiimi (and administrators) make every step; the responsible person the owner's."""
+    if user.sees_everything:
+        return True
+    return who == OWNER and request.responsible_id == user.pk
+
+
+def transitions_for(user, request) -> list[str]:
+    """The states this user may move this request to now."""
+    return [
+        to
+        for (frm, to), who in TRANSITIONS.items()
+        if frm == request.state and may_make(user, request, who)
+    ]
 
 
 @dataclass(frozen=True)

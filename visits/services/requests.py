@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 from espoo_intl.permissions import can_add, can_change, in_reach
 
 from .. import notifications
-from ..choices import ChecklistPhase, ItemStatus, RequestState, VisitKind, VisitStatus
+from ..choices import ItemStatus, RequestState, VisitKind, VisitStatus
 from ..models import (
     ChecklistItem,
     ChecklistTemplate,
@@ -18,7 +18,13 @@ from ..models import (
     Visit,
     VisitRequest,
 )
-from ..rules import KV, REASON_REQUIRED, TRANSITIONS, suggest_routing
+from ..rules import (
+    GUARDED_BY_CHECKLIST,
+    REASON_REQUIRED,
+    TRANSITIONS,
+    may_make,
+    suggest_routing,
+)
 
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
@@ -187,12 +193,6 @@ def request_route(
     return request
 
 
-def _may_transition(actor, request: VisitRequest, who: str) -> bool:
-    if _is_kv(actor):
-        return True
-    return who != KV and request.responsible_id == actor.pk
-
-
 def _open_required(request: VisitRequest, phases) -> list[ChecklistItem]:
     items = request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN)
     return list(items.select_related("template").order_by("order", "pk"))
@@ -203,10 +203,7 @@ def _guard(request: VisitRequest, to: str, actor, override_reason: str) -> str:
     with a reason. Returns the override note for the timeline."""
     if to == RequestState.PLANNING and request.responsible_id is None:
         raise ValidationError(_("Name the responsible person before planning starts."))
-    phases = {
-        RequestState.CONFIRMED: (ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL),
-        RequestState.DEBRIEFED: (ChecklistPhase.AFTER,),
-    }.get(to)
+    phases = GUARDED_BY_CHECKLIST.get(to)
     if phases:
         open_items = _open_required(request, phases)
         if open_items:
@@ -281,7 +278,7 @@ def request_transition(
             _("A request cannot move from “%(from)s” to “%(to)s”.")
             % {"from": RequestState(frm).label, "to": RequestState(to).label}
         )
-    if not _may_transition(actor, request, who):
+    if not may_make(actor, request, who):
         raise PermissionDenied(_("You may not make this change."))
     if to in REASON_REQUIRED and not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})

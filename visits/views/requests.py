@@ -30,7 +30,7 @@ from ..forms import (
     VisitRequestForm,
 )
 from ..models import Attachment, ChecklistItem, Guest, VisitRequest
-from ..rules import KV, REASON_REQUIRED, TRANSITIONS, recommendation
+from ..rules import GUARDED_BY_CHECKLIST, REASON_REQUIRED, recommendation, transitions_for
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -89,24 +89,17 @@ class RequestDetailView(ObjectDetailView):
 
 
 def _transitions_for(user, obj) -> list[dict]:
-    out = []
-    for (frm, to), who in TRANSITIONS.items():
-        if frm != obj.state:
-            continue
-        if who == KV and not user.sees_everything:
-            continue
-        if who != KV and not (user.sees_everything or obj.responsible_id == user.pk):
-            continue
-        out.append(
-            {
-                "to": to,
-                "label": RequestState(to).label,
-                "needs_reason": to in REASON_REQUIRED,
-                "guarded": to in (RequestState.CONFIRMED, RequestState.DEBRIEFED),
-                "danger": to in (RequestState.DECLINED, RequestState.CANCELLED),
-            }
-        )
-    return out
+    """The next-step buttons this user gets (the rules decide which)."""
+    return [
+        {
+            "to": to,
+            "label": RequestState(to).label,
+            "needs_reason": to in REASON_REQUIRED,
+            "guarded": to in GUARDED_BY_CHECKLIST,
+            "danger": to in (RequestState.DECLINED, RequestState.CANCELLED),
+        }
+        for to in transitions_for(user, obj)
+    ]
 
 
 def request_page_context(user, obj: VisitRequest, **forms) -> dict:
