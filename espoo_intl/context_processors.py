@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from .roles import Role
+from .roles import Role, reads_dashboards
 
 
 def portal(request):
@@ -10,4 +10,8 @@ def portal(request):
     if user is not None and user.is_authenticated:
         labels = dict(Role.choices)
         roles = [labels[r] for r in sorted(user.roles) if r in labels]
-    return {"user_role_labels": roles, "LANGUAGES": settings.LANGUAGES}
+    return {
+        "user_role_labels": roles,
+        "reads_dashboards": bool(user is not None and reads_dashboards(user)),
+        "LANGUAGES": settings.LANGUAGES,
+    }

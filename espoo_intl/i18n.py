@@ -8,16 +8,11 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["TranslatedNameModel", "translated_name_order"]
+__all__ = ["TranslatedNameModel"]
 
 
 def _lang() -> str:
     return (get_language() or "fi")[:2]
-
-
-def translated_name_order() -> str:
-    """The column to sort catalogue rows by in the active language."""
-    return f"name_{_lang()}" if _lang() in ("en", "sv") else "name_fi"
 
 
 class TranslatedNameModel(models.Model):

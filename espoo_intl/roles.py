@@ -7,7 +7,7 @@ only has to add its model here to join the roles.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["Role", "ROLE_PERMISSIONS", "sync_roles"]
+__all__ = ["Role", "ROLE_PERMISSIONS", "sync_roles", "reads_dashboards"]
 
 
 class Role(models.TextChoices):
@@ -40,6 +40,12 @@ ROLE_PERMISSIONS = {
     Role.LEADERSHIP: {"registers": _VIEW, "catalogues": _VIEW},
     Role.ADMINISTRATOR: {"registers": _ALL, "catalogues": _ALL},
 }
+
+
+def reads_dashboards(user) -> bool:
+    """kv-tiimi, administrators and leadership read the dashboards (what each sees still
+    follows the record rules)."""
+    return user.is_authenticated and (user.sees_everything or user.has_role(Role.LEADERSHIP))
 
 
 def sync_roles(**kwargs) -> None:

@@ -478,3 +478,13 @@ def test_an_unchanged_feed_answers_304_and_a_changed_one_answers_again(client, s
     assert again.content == b""
     assert changed.status_code == 200
     assert "uusi otsikko" in changed.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [("kv", True), ("lead", True), ("administrator", True), ("staff", False), ("contact", False)],
+)
+def test_the_dashboard_link_is_shown_to_those_who_may_open_it(client_for, users, role, shown):
+    body = client_for(users[role]).get("/calendar/").content.decode()
+    assert ('href="/dashboard/"' in body) is shown
