@@ -25,12 +25,16 @@ class RegisterTable(tables.Table):
     exports (django-tables2's `as_values` includes hidden columns)."""
 
     SCREEN_COLUMNS: tuple = ()
+    # Choice labels are lower-case in the catalogues; in a cell they start with a capital.
+    CAPITALISED: tuple = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.columns.names():
             if self.SCREEN_COLUMNS and name not in self.SCREEN_COLUMNS:
                 self.columns.hide(name)
+        for name in self.CAPITALISED:
+            self.columns[name].column.attrs.setdefault("td", {})["class"] = "text-capfirst"
 
     def value_themes(self, value):
         return ", ".join(str(t) for t in value.all())

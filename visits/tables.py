@@ -32,6 +32,7 @@ class VisitTable(RegisterTable):
         attrs = {"class": "table table-sm table-hover align-middle"}
         empty_text = _("No visits match the filters.")
 
+    CAPITALISED = ("kind", "status")
     SCREEN_COLUMNS = ("title", "kind", "visiting_organisation", "country", "start_date", "host_unit", "status", "confidential")  # fmt: skip
 
 
@@ -56,7 +57,8 @@ class VisitRequestTable(RegisterTable):
         attrs = {"class": "table table-sm table-hover align-middle"}
         empty_text = _("No visit requests match the filters.")
 
-    SCREEN_COLUMNS = ("subject", "state", "received_on", "proposed_start", "notice", "visitor", "country", "host_unit", "responsible", "confidential")  # fmt: skip
+    CAPITALISED = ("state",)
+    SCREEN_COLUMNS = ("subject", "state", "proposed_start", "notice", "visitor", "host_unit", "responsible", "confidential")  # fmt: skip
 
     def render_notice(self, value, record):
         if record.short_notice:
