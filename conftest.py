@@ -7,6 +7,9 @@ from django.contrib.auth.models import Group
 from espoo_intl.roles import Role
 from espoo_intl.tests.factories import OrgUnitFactory, UserFactory
 
+# The browser tests' fixtures (`browser`, `open_page`), for any app's test module.
+pytest_plugins = ["espoo_intl.tests.browser"]
+
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,31 +6,22 @@ A violation of impact "serious" or "critical" fails the test; the failure lists 
 such violation with its rule id, help text and the first offending selectors, page by page.
 
 axe-core is vendored for the tests only: espoo_intl/tests/vendor/axe.min.js (MPL-2.0,
-see the LICENSE files next to it). The browser fixture and the sign-in helper follow
-visits/tests/test_browser.py, including its workaround for serialized_rollback.
+see the LICENSE files next to it). The browser and sign-in fixtures are shared with the
+other browser tests (espoo_intl/tests/browser.py).
 
 Run: .venv/bin/python -m pytest -m browser espoo_intl/tests/test_accessibility.py
 """
 
 import datetime
-import re
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
+from espoo_intl.tests.browser import require_browser
 from visits.choices import ChecklistPhase, RequestState
 from visits.models import Theme
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-PASSWORD = "espoo-test"  # the UserFactory's password
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 RUN_AXE = (
     "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
@@ -38,12 +29,7 @@ RUN_AXE = (
 BLOCKING = {"serious", "critical"}
 CALENDAR_JUNE_2025 = "/calendar/?month=2025-06"  # a month with visits on greyed-out days
 
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+sync_api = require_browser()
 expect = sync_api.expect
 
 pytestmark = [
@@ -52,61 +38,6 @@ pytestmark = [
     # templates, org units, role groups) that the flush after each test would remove.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """One headless chromium for the module (as in visits/tests/test_browser.py).
-
-    Playwright's sync API leaves an asyncio loop marked as running in this thread, so
-    Django's connection handler hands the tests another connection object than the one
-    `django_db_setup` serialized the seeded data on: copy the serialized data over, or
-    `serialized_rollback` restores nothing after the first test.
-    """
-    from django.db import connections
-
-    serialized = {
-        conn.alias: conn._test_serialized_contents
-        for conn in connections.all()
-        if hasattr(conn, "_test_serialized_contents")
-    }
-    with sync_api.sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def new_page(browser, live_server):
-    """new_page(user=None) -> a page in its own browser context, signed in through the
-    login form when a user is given."""
-    contexts = []
-
-    def make(user=None, *, locale="fi-FI"):
-        context = browser.new_context(
-            base_url=live_server.url, locale=locale, viewport={"width": 1366, "height": 900}
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        if user is not None:
-            page.goto("/accounts/login/")
-            page.fill("#id_username", user.username)
-            page.fill("#id_password", PASSWORD)
-            page.locator("main form").get_by_role("button").first.click()
-            expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-            expect(
-                page.get_by_role("button", name=re.compile("Kirjaudu ulos|Sign out"))
-            ).to_be_visible()
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 class Audit:
@@ -225,8 +156,8 @@ def _forms_with_errors(audit, page, who: str) -> None:
         audit.check(page, f"{who}: new {noun}, refused")
 
 
-def test_login_page_anonymous(new_page, audit):
-    page = new_page()
+def test_login_page_anonymous(open_page, audit):
+    page = open_page()
     audit.visit(page, "/accounts/login/", "anonymous: login")
     # A refused sign-in shows the form's error.
     page.fill("#id_username", "nobody")
@@ -237,8 +168,8 @@ def test_login_page_anonymous(new_page, audit):
     audit.assert_clean()
 
 
-def test_pages_as_kv_team(new_page, audit, kv, records):
-    page = new_page(kv)
+def test_pages_as_kv_team(open_page, audit, kv, records):
+    page = open_page(kv)
     audit.visit(page, "/", "kv: front page")
     for path in ("/visits/", records["visit"].get_absolute_url(), "/requests/"):
         audit.visit(page, path, f"kv: {path}")
@@ -252,8 +183,8 @@ def test_pages_as_kv_team(new_page, audit, kv, records):
     audit.assert_clean()
 
 
-def test_pages_as_unit_staff(new_page, audit, staff, records):
-    page = new_page(staff)
+def test_pages_as_unit_staff(open_page, audit, staff, records):
+    page = open_page(staff)
     audit.visit(page, "/", "staff: front page")
     for path in ("/visits/", records["visit"].get_absolute_url(), "/requests/"):
         audit.visit(page, path, f"staff: {path}")

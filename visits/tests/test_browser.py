@@ -15,26 +15,13 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from espoo_intl.tests.browser import require_browser
 from visits.choices import ChecklistPhase, ItemStatus, RequestState, VisitStatus
 from visits.models import ChecklistItem, Theme, Visit, VisitRequest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-PASSWORD = "espoo-test"  # the UserFactory's password
 SCREENS = Path(settings.BASE_DIR) / "var" / "screens"
 
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+sync_api = require_browser()
 expect = sync_api.expect
 
 pytestmark = [
@@ -43,61 +30,6 @@ pytestmark = [
     # templates, org units, role groups) that the flush after each test would remove.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """One headless chromium for the module.
-
-    Playwright's sync API leaves an asyncio loop marked as running in this thread, so
-    Django's connection handler (an asgiref Local) hands the tests a different
-    connection object from the one `django_db_setup` serialized the seeded data on.
-    Without the copy below `serialized_rollback` silently restores nothing and every
-    test after the first runs without themes, routing rules and checklist templates.
-    """
-    from django.db import connections
-
-    serialized = {
-        conn.alias: conn._test_serialized_contents
-        for conn in connections.all()
-        if hasattr(conn, "_test_serialized_contents")
-    }
-    with sync_api.sync_playwright() as playwright:
-        for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def sign_in(browser, live_server):
-    """sign_in(user, locale=...) -> a page signed in as that user, in its own browser
-    context (own cookies), through the real login form."""
-    contexts = []
-
-    def make(user, *, locale="fi-FI"):
-        context = browser.new_context(
-            base_url=live_server.url, locale=locale, viewport={"width": 1366, "height": 900}
-        )
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto("/accounts/login/")
-        page.fill("#id_username", user.username)
-        page.fill("#id_password", PASSWORD)
-        page.locator("main form").get_by_role("button").first.click()
-        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
-        expect(
-            page.get_by_role("button", name=re.compile("Kirjaudu ulos|Sign out"))
-        ).to_be_visible()
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def shot(page, name: str) -> None:
@@ -142,8 +74,8 @@ def _log_a_visit(page, *, lang: str, title: str, save: str, end_error: str, crum
     return visit, theme
 
 
-def test_staff_logs_a_visit_in_finnish(sign_in, staff):
-    page = sign_in(staff, locale="fi-FI")  # staff.language is "fi" (the default)
+def test_staff_logs_a_visit_in_finnish(open_page, staff):
+    page = open_page(staff, locale="fi-FI")  # staff.language is "fi" (the default)
     title = "Tukholman opetusviraston opintomatka"
     visit, theme = _log_a_visit(
         page,
@@ -166,8 +98,8 @@ def test_staff_logs_a_visit_in_finnish(sign_in, staff):
     shot(page, "visit-list-fi")
 
 
-def test_staff_logs_a_visit_in_english(sign_in, staff):
-    page = sign_in(staff, locale="en-US")
+def test_staff_logs_a_visit_in_english(open_page, staff):
+    page = open_page(staff, locale="en-US")
     expect(page.locator("html")).to_have_attribute("lang", "fi")  # the user's saved language
     page.select_option("#language-select", "en")  # submits the navbar's language form
     expect(page.locator("html")).to_have_attribute("lang", "en")
@@ -215,7 +147,7 @@ def _move_to(page, state_label: str):
     main_button(page, f"Move to: {state_label}").click()
 
 
-def test_request_goes_from_arrival_to_debrief_in_the_browser(sign_in, staff, kv):
+def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, kv):
     staff.language = "en"
     staff.save(update_fields=["language"])
     kv.language = "en"
@@ -226,7 +158,7 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(sign_in, staff, kv)
     subject = "Ambassador of Sweden visits Espoo schools"
 
     # Unit staff registers the request.
-    staff_page = sign_in(staff, locale="en-US")
+    staff_page = open_page(staff, locale="en-US")
     staff_page.goto("/requests/new/")
     staff_page.select_option("#id_requester_type", "embassy")
     staff_page.fill("#id_requester_name", "Embassy of Sweden, protocol officer")
@@ -253,7 +185,7 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(sign_in, staff, kv)
     shot(staff_page, "request-1-received-staff")
 
     # kv-tiimi finds it in the list, reviews and evaluates it.
-    kv_page = sign_in(kv, locale="en-US")
+    kv_page = open_page(kv, locale="en-US")
     kv_page.goto("/requests/")
     kv_page.get_by_role("link", name=subject).click()
     expect(kv_page).to_have_url(re.compile(rf"{url}$"))
@@ -366,7 +298,7 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(sign_in, staff, kv)
 # --- 3. kv-tiimi's overview pages in Finnish ---------------------------------------
 
 
-def test_dashboard_calendar_and_request_pages_in_finnish(sign_in, kv, staff):
+def test_dashboard_calendar_and_request_pages_in_finnish(open_page, kv, staff):
     """The overview pages render for kv-tiimi in Finnish with this month's work on them."""
     from visits.services.requests import checklist_generate
 
@@ -396,7 +328,7 @@ def test_dashboard_calendar_and_request_pages_in_finnish(sign_in, kv, staff):
     )
     VisitFactory(title="Tallinnan kaupungin delegaatio", host_unit=staff.unit, start_date=today)
 
-    page = sign_in(kv, locale="fi-FI")
+    page = open_page(kv, locale="fi-FI")
     page.goto("/dashboard/")
     expect(page.locator("h1")).to_have_text("Vierailujen yleisnäkymä")
     expect(page.locator("main")).to_contain_text("Viron suurlähettilään tutustumiskäynti")
