@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from espoo_intl.forms import apply_validation_error
@@ -177,9 +178,12 @@ class RequestActionView(LoginRequiredMixin, View):
         obj = get_object_or_404(
             VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
         )
+        self.check(obj)
+        return obj
+
+    def check(self, obj) -> None:
         if not self.allowed(self.request.user, obj):
             raise PermissionDenied
-        return obj
 
     def done(self, obj, message: str):
         messages.success(self.request, message)
@@ -288,32 +292,46 @@ class ChecklistItemView(RequestActionView):
         return self.done(obj, _("Checklist item saved."))
 
 
-class _GuestView(RequestActionView):
-    def get_request(self) -> VisitRequest:
-        obj = get_object_or_404(
-            VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
-        )
-        if not sees_confidential_parts(self.request.user, obj):
-            raise Http404  # the guest list's existence does not leak either
-        if not can_change(self.request.user, obj):
-            raise PermissionDenied
-        return obj
+class FormActionView(RequestActionView):
+    """An action that saves one small form through one service: on success back to the
+    request page, on refusal the page again with the form and its errors."""
 
+    form_class = None
+    form_key = ""  # the name request_page_context knows the form by
+    service = None  # callable(request, *, actor, **cleaned_data)
+    success_message = ""
+    failure_message = ""
 
-class GuestAddView(_GuestView):
     def post(self, request, pk):
         obj = self.get_request()
-        form = GuestForm(request.POST)
+        form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
             try:
-                planning.guest_save(obj, actor=request.user, **form.cleaned_data)
-                return self.done(obj, _("Guest added."))
+                type(self).service(obj, actor=request.user, **form.cleaned_data)
+                return self.done(obj, self.success_message)
             except ValidationError as error:
                 apply_validation_error(form, error)
-        return self.refused(obj, ValidationError(_("The guest was not added.")), guest_form=form)
+        return self.refused(obj, ValidationError(self.failure_message), **{self.form_key: form})
 
 
-class GuestDeleteView(_GuestView):
+class _GuestAccess:
+    """Guest lists follow the rule for confidential parts; their existence does not leak."""
+
+    def check(self, obj) -> None:
+        if not sees_confidential_parts(self.request.user, obj):
+            raise Http404
+        super().check(obj)
+
+
+class GuestAddView(_GuestAccess, FormActionView):
+    form_class = GuestForm
+    form_key = "guest_form"
+    service = planning.guest_save
+    success_message = gettext_lazy("Guest added.")
+    failure_message = gettext_lazy("The guest was not added.")
+
+
+class GuestDeleteView(_GuestAccess, RequestActionView):
     def post(self, request, pk, guest_pk):
         obj = self.get_request()
         guest = get_object_or_404(Guest, pk=guest_pk, request=obj)
@@ -321,32 +339,20 @@ class GuestDeleteView(_GuestView):
         return self.done(obj, _("Guest removed."))
 
 
-class GiftAddView(RequestActionView):
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = GiftForm(request.POST)
-        if form.is_valid():
-            try:
-                planning.gift_add(obj, actor=request.user, **form.cleaned_data)
-                return self.done(obj, _("Gift recorded."))
-            except ValidationError as error:
-                apply_validation_error(form, error)
-        return self.refused(obj, ValidationError(_("The gift was not recorded.")), gift_form=form)
+class GiftAddView(FormActionView):
+    form_class = GiftForm
+    form_key = "gift_form"
+    service = planning.gift_add
+    success_message = gettext_lazy("Gift recorded.")
+    failure_message = gettext_lazy("The gift was not recorded.")
 
 
-class AttachmentAddView(RequestActionView):
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = AttachmentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                planning.attachment_add(obj, actor=request.user, file=form.cleaned_data["file"])
-                return self.done(obj, _("Attachment saved."))
-            except ValidationError as error:
-                apply_validation_error(form, error)
-        return self.refused(
-            obj, ValidationError(_("The attachment was not saved.")), attachment_form=form
-        )
+class AttachmentAddView(FormActionView):
+    form_class = AttachmentForm
+    form_key = "attachment_form"
+    service = planning.attachment_add
+    success_message = gettext_lazy("Attachment saved.")
+    failure_message = gettext_lazy("The attachment was not saved.")
 
 
 class AttachmentDownloadView(LoginRequiredMixin, View):
