@@ -2,9 +2,12 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.utils.translation import gettext_lazy as _
 
-__all__ = ["RegisterForm", "apply_validation_error", "DateInput"]
+__all__ = [
+    "RegisterForm", "VersionedFormMixin", "TransitionForm", "apply_validation_error", "DateInput",
+]  # fmt: skip
 
 
 class DateInput(forms.DateInput):
@@ -27,11 +30,69 @@ def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None
         form.add_error(None, error)
 
 
-class RegisterForm(forms.ModelForm):
-    """A ModelForm that knows who is filling it in, with a crispy helper."""
+class VersionedFormMixin:
+    """Editing a record carries the version the user started from in a hidden
+    `expected_version` field; the write service refuses the save when someone else saved
+    the record meanwhile. An edit posted without it is refused. (No field when creating.)"""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        try:
+            self._meta.model._meta.get_field("version")
+        except FieldDoesNotExist:
+            return
+        if self.instance.pk:
+            self.fields["expected_version"] = forms.IntegerField(
+                widget=forms.HiddenInput,
+                min_value=1,
+                error_messages={
+                    "required": _(
+                        "This form does not say which version of the record it changes. "
+                        "Open the record again and make your changes."
+                    )
+                },
+            )
+            self.initial["expected_version"] = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        # A hidden field's error would not show: say it above the form.
+        for error in self._errors.pop("expected_version", []):
+            self.add_error(None, error)
+        return cleaned
+
+
+class RegisterForm(VersionedFormMixin, forms.ModelForm):
+    """A ModelForm that knows who is filling it in, with a crispy helper; editing a record
+    carries its version (VersionedFormMixin)."""
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        self.helper.render_hidden_fields = True  # the version, whatever the layout says
+
+
+class TransitionForm(forms.Form):
+    """What the workflow buttons post (templates/workflow/_transitions.html)."""
+
+    to = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    override_reason = forms.CharField(
+        label=_("reason for the override"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, workflow=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workflow = workflow
+
+    def clean_to(self):
+        to = self.cleaned_data["to"]
+        if self.workflow is not None and to not in self.workflow.states:
+            raise ValidationError(_("Unknown state."))
+        return to

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 
 from .i18n import TranslatedNameModel
 from .roles import Role
+from .timeline import TimelineEntry  # noqa: F401
 
 __all__ = ["OrgUnit", "User"]
 

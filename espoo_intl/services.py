@@ -1,11 +1,13 @@
 """Writes shared by every register: validate, save and record history in one
-transaction, then check the record is still within the actor's reach."""
+transaction, then check the record is still within the actor's reach. An update is
+refused when the record is closed or someone else saved it since the user opened it."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .permissions import can_add, can_change, can_delete, in_reach
+from .records import lock_for_edit
 
 __all__ = ["record_create", "record_update", "record_delete", "catalogue_save"]
 
@@ -38,9 +40,9 @@ def _save(instance: models.Model, *, actor, data: dict) -> models.Model:
             )
         )
     if not can_change(actor, instance):
-        raise ValidationError(
-            {instance.unit_field: _("You can only record this for a unit of your own department.")}
-        )
+        message = _("You can only record this for a unit of your own department.")
+        unit_field = getattr(instance, "unit_field", None)
+        raise ValidationError({unit_field: message} if unit_field else message)
     return instance
 
 
@@ -54,10 +56,16 @@ def record_create(model: type[models.Model], *, actor, data: dict, **extra) -> m
 
 
 @transaction.atomic
-def record_update(instance: models.Model, *, actor, data: dict) -> models.Model:
-    """Change a record the actor may edit; all or nothing."""
+def record_update(
+    instance: models.Model, *, actor, data: dict, expected_version: int | None = None
+) -> models.Model:
+    """Change a record the actor may edit; all or nothing. Refused (code "stale") when
+    someone saved it after `expected_version` (default: the version `instance` was read
+    at), and (code "closed") when the record is closed."""
     if not can_change(actor, instance):
         raise PermissionDenied
+    current = lock_for_edit(instance, expected_version)
+    instance.version = current.version + 1
     return _save(instance, actor=actor, data=data)
 
 

@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from espoo_intl.forms import DateInput, RegisterForm
 from espoo_intl.models import OrgUnit, User
 
-from .choices import RequestState
 from .models import ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
 
 __all__ = [
-    "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm", "TransitionForm",
+    "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm",
     "ChecklistItemForm", "GuestForm", "GiftForm", "AttachmentForm",
 ]  # fmt: skip
 
@@ -72,7 +71,6 @@ class VisitForm(RegisterForm):
 class VisitRequestForm(RegisterForm):
     """Registering or editing a request. Editing carries the version the user started from."""
 
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     attachments = forms.FileField(
         label=_("the original letter"),
         required=False,
@@ -102,10 +100,7 @@ class VisitRequestForm(RegisterForm):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
         if self.instance.pk:
-            self.initial["expected_version"] = self.instance.version
             del self.fields["attachments"]
-        else:
-            del self.fields["expected_version"]
         self.helper.layout = Layout(
             Fieldset(
                 _("Who asks"),
@@ -122,7 +117,7 @@ class VisitRequestForm(RegisterForm):
                 Field("themes", wrapper_class="themes-grid"),
                 "message",
                 "confidential",
-                *[name for name in ("expected_version", "attachments") if name in self.fields],
+                *[name for name in ("attachments",) if name in self.fields],
             ),
         )  # fmt: skip
 
@@ -185,18 +180,6 @@ class RoutingForm(forms.Form):
         )
         self.helper = FormHelper(self)
         self.helper.form_tag = False
-
-
-class TransitionForm(forms.Form):
-    to = forms.ChoiceField(choices=RequestState.choices, widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    override_reason = forms.CharField(
-        label=_("override open checklist items, with a reason (kv-tiimi)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
 
 
 class ChecklistItemForm(forms.ModelForm):

@@ -1,3 +1,10 @@
 from .generic import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
+from .workflow import TransitionView
 
-__all__ = ["ObjectDeleteView", "ObjectDetailView", "ObjectEditView", "ObjectListView"]
+__all__ = [
+    "ObjectDeleteView",
+    "ObjectDetailView",
+    "ObjectEditView",
+    "ObjectListView",
+    "TransitionView",
+]

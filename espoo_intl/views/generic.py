@@ -18,11 +18,15 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from ..forms import apply_validation_error
+from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
 from ..permissions import can_add, can_change, can_delete
+from ..records import check_open, stale_changes
+from ..timeline import timeline_for
 
-__all__ = ["ObjectListView", "ObjectDetailView", "ObjectEditView", "ObjectDeleteView"]
+__all__ = [
+    "ObjectListView", "ObjectDetailView", "ObjectEditView", "ObjectDeleteView", "record_page_context",
+]  # fmt: skip
 
 
 class RegisterMixin(LoginRequiredMixin):
@@ -70,10 +74,24 @@ class ObjectDetailView(RegisterMixin, DetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user, obj = self.request.user, self.object
-        ctx["can_change"] = can_change(user, obj)
+        ctx["can_change"] = can_change(user, obj) and not getattr(obj, "is_closed", False)
         ctx["can_delete"] = can_delete(user, obj)
         ctx["history"] = history_entries(obj)
+        ctx.update(record_page_context(user, obj, url_name=self.url_name))
         return ctx
+
+
+def record_page_context(user, obj, *, url_name, **forms) -> dict:
+    """The timeline and, for a record with a workflow, its next-step buttons
+    (templates/timeline/_timeline.html, templates/workflow/_transitions.html)."""
+    ctx = {"timeline": timeline_for(obj)}
+    workflow = getattr(type(obj), "workflow", None)
+    if workflow is not None:
+        ctx["transitions"] = workflow.buttons(user, obj)
+        ctx["transition_url"] = reverse(url_name("transition"), args=[obj.pk])
+        ctx["transition_form"] = forms.get("transition_form") or TransitionForm()
+        ctx["failed_transition"] = forms.get("failed_transition")
+    return ctx
 
 
 class ObjectEditView(RegisterMixin, View):
@@ -83,6 +101,8 @@ class ObjectEditView(RegisterMixin, View):
     template_name = "generic/object_edit.html"
     create_service = None  # callable(*, actor, **data) -> instance
     update_service = None  # callable(instance, *, actor, **data) -> instance
+
+    closed_template_name = "generic/object_closed.html"
 
     def get_object(self):
         if "pk" not in self.kwargs:
@@ -94,9 +114,24 @@ class ObjectEditView(RegisterMixin, View):
             raise PermissionDenied
         return obj
 
+    def refuse_closed(self, obj):
+        """A closed record is read-only: say so (400), change nothing."""
+        try:
+            check_open(obj)
+        except ValidationError as error:
+            ctx = {"object": obj, "meta": self.model._meta, "messages_text": error.messages}
+            return render(self.request, self.closed_template_name, ctx, status=400)
+        return None
+
     def on_error(self, form, obj, error: ValidationError) -> dict:
-        """Extra context to show when a service refuses the save (e.g. a stale edit)."""
-        return {}
+        """Someone else saved first: show their values, and let this user save over them
+        knowingly (the form now carries the current version)."""
+        if obj is None or not any(e.code == "stale" for e in error.error_list):
+            return {}
+        current = self.model._default_manager.get(pk=obj.pk)
+        form.data = form.data.copy()
+        form.data["expected_version"] = current.version
+        return {"stale_changes": stale_changes(form, current)}
 
     def render_form(self, form, obj, **extra):
         ctx = {"form": form, "object": obj, "meta": self.model._meta, **extra}
@@ -105,10 +140,14 @@ class ObjectEditView(RegisterMixin, View):
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
+        if obj is not None and (refused := self.refuse_closed(obj)):
+            return refused
         return self.render_form(self.form_class(instance=obj, user=request.user), obj)
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
+        if obj is not None and (refused := self.refuse_closed(obj)):
+            return refused
         form = self.form_class(request.POST, request.FILES, instance=obj, user=request.user)
         if form.is_valid():
             try:

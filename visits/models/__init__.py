@@ -9,11 +9,11 @@ from .planning import (
     ProtocolRule,
     RoutingRule,
 )
-from .request import OPEN_STATES, RequestEvent, VisitRequest
+from .request import OPEN_STATES, VisitRequest
 from .visit import Visit
 
 __all__ = [
-    "Theme", "Visit", "VisitRequest", "RequestEvent", "OPEN_STATES", "ProtocolRule",
+    "Theme", "Visit", "VisitRequest", "OPEN_STATES", "ProtocolRule",
     "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem", "Guest", "Gift",
     "Attachment",
 ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Visit requests (vierailupyynnöt) and their timeline (DOMAIN.md 3.3, 3.4)."""
+"""Visit requests (vierailupyynnöt) (DOMAIN.md 3.3, 3.4)."""
 
 import datetime
 
@@ -7,21 +7,28 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import RestrictedQuerySet
-from espoo_intl.records import RegisterRecord
+from espoo_intl.records import RECORD_HISTORY_EXCLUDED, RegisterRecord
+from espoo_intl.workflow import lazy_workflow
 
-from ..choices import DignitaryRank, Interpretation, RequesterType, RequestState, VisitKind
+from ..choices import (
+    DignitaryRank,
+    Interpretation,
+    ProtocolParty,
+    RequesterType,
+    RequestState,
+    VisitKind,
+)
 from .catalogue import Theme
 from .checks import date_and_rank_errors
 from .visit import Visit
 
-__all__ = ["VisitRequest", "RequestEvent", "OPEN_STATES", "CLOSED_STATES"]
+__all__ = ["VisitRequest", "OPEN_STATES", "CLOSED_STATES"]
 
 # After these, a request's planning records are kept as they are.
 CLOSED_STATES = (RequestState.DEBRIEFED, RequestState.DECLINED, RequestState.CANCELLED)
@@ -37,7 +44,7 @@ OPEN_STATES = (
 
 class VisitRequest(RegisterRecord):
     """A request to visit Espoo, from arrival to debrief. Its state changes only through
-    `visits.services.requests.request_transition`."""
+    its workflow (`espoo_intl.workflow.workflow_transition`, visits.workflow)."""
 
     unit_field = "host_unit"
     responsible_field = "responsible"
@@ -164,11 +171,11 @@ class VisitRequest(RegisterRecord):
     guest_data_erased_at = models.DateTimeField(
         _("guest data erased"), null=True, blank=True, editable=False
     )
-    # Optimistic locking: a save based on an older version is refused.
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
-    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["version"])
+    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=RECORD_HISTORY_EXCLUDED)
     objects = RestrictedQuerySet.as_manager()
+    # States, transitions, guards and hooks: visits.workflow (the row's `version` and
+    # `is_closed` come from RegisterRecord).
+    workflow = lazy_workflow("visits.workflow.REQUEST_WORKFLOW")
 
     class Meta:
         verbose_name = _("visit request")
@@ -192,10 +199,6 @@ class VisitRequest(RegisterRecord):
         return self.state in OPEN_STATES
 
     @property
-    def is_closed(self) -> bool:
-        return self.state in CLOSED_STATES
-
-    @property
     def notice_days(self) -> int | None:
         """Days between the request's arrival and the proposed start."""
         if not (self.received_on and self.proposed_start):
@@ -207,6 +210,13 @@ class VisitRequest(RegisterRecord):
         days = self.notice_days
         return days is not None and days < settings.REQUEST_MIN_NOTICE_DAYS
 
+    @staticmethod
+    def timeline_params(params: dict) -> dict:
+        """Timeline values shown with their labels: a protocol party's name."""
+        if params.get("party") in ProtocolParty.values:
+            params = {**params, "party": ProtocolParty(params["party"]).label}
+        return params
+
     @property
     def answers(self) -> list:
         return [
@@ -216,55 +226,3 @@ class VisitRequest(RegisterRecord):
             self.q_leadership,
             self.q_visibility,
         ]
-
-
-class RequestEvent(models.Model):
-    """One line of a request's timeline: a transition or another logged step."""
-
-    request = models.ForeignKey(
-        VisitRequest,
-        verbose_name=_("visit request"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
-    from_state = models.CharField(
-        _("from state"), max_length=20, choices=RequestState.choices, blank=True
-    )
-    to_state = models.CharField(
-        _("to state"), max_length=20, choices=RequestState.choices, blank=True
-    )
-    summary = models.CharField(_("what happened"), max_length=300, blank=True)
-    params = models.JSONField(_("details"), default=dict, blank=True)
-    reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("request event")
-        verbose_name_plural = _("request events")
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return self.summary_text or f"{self.from_state} → {self.to_state}"
-
-    @property
-    def summary_text(self) -> str:
-        """The summary in the reader's language (stored untranslated, with its values)."""
-        from ..choices import ProtocolParty
-
-        if not self.summary:
-            return ""
-        params = dict(self.params)
-        if "party" in params and params["party"] in ProtocolParty.values:
-            params["party"] = ProtocolParty(params["party"]).label
-        try:
-            return gettext(self.summary) % params if params else gettext(self.summary)
-        except (KeyError, TypeError, ValueError):
-            return self.summary

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import RestrictedQuerySet
-from espoo_intl.records import RegisterRecord
+from espoo_intl.records import RECORD_HISTORY_EXCLUDED, RegisterRecord
 
 from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
 from .catalogue import Theme
@@ -80,7 +80,7 @@ class Visit(RegisterRecord):
         _("status"), max_length=20, choices=VisitStatus.choices, default=VisitStatus.PLANNED
     )
 
-    history = HistoricalRecords(m2m_fields=[themes])
+    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=RECORD_HISTORY_EXCLUDED)
     objects = RestrictedQuerySet.as_manager()
 
     class Meta:

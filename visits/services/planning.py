@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.timeline import timeline_log
 
 from ..choices import ProtocolParty
 from ..models import (
@@ -25,7 +26,6 @@ from ..models import (
     ProtocolRule,
     VisitRequest,
 )
-from .requests import request_log
 
 __all__ = [
     "required_parties", "protocol_mark_informed", "checklist_item_update", "guest_save",
@@ -69,7 +69,7 @@ def protocol_mark_informed(request: VisitRequest, *, party: str, actor) -> Proto
         request=request, party=party, defaults={"informed_by": actor}
     )
     if created:
-        request_log(
+        timeline_log(
             request,
             actor=actor,
             summary=gettext_noop("Informed: %(party)s"),
@@ -127,7 +127,7 @@ def gift_add(request: VisitRequest, *, actor, **data) -> Gift:
     gift.full_clean()
     gift._history_user = actor
     gift.save()
-    request_log(
+    timeline_log(
         request,
         actor=actor,
         summary=gettext_noop("Gift recorded: %(gift)s"),
@@ -204,7 +204,7 @@ def attachment_store(request: VisitRequest, *, actor, file) -> Attachment:
     except Exception:
         attachment.file.delete(save=False)  # nothing half-done: no orphan file on disk
         raise
-    request_log(
+    timeline_log(
         request,
         actor=actor,
         summary=gettext_noop("Attachment added: %(name)s"),
@@ -235,7 +235,7 @@ def guest_data_erase_expired(*, today: datetime.date | None = None, actor=None) 
         Guest.history.filter(request_id=request.pk).delete()
         request.guest_data_erased_at = timezone.now()
         request.save(update_fields=["guest_data_erased_at", "group_size"])
-        request_log(
+        timeline_log(
             request,
             actor=actor,
             summary=gettext_noop("Guest data erased (%(n)s guests); group size kept: %(size)s"),

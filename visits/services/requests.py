@@ -7,28 +7,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from espoo_intl.permissions import can_add, can_change, in_reach
+from espoo_intl.records import StaleRecord, lock_for_edit
+from espoo_intl.timeline import timeline_log
+from espoo_intl.workflow import workflow_transition
 
 from .. import notifications
-from ..choices import ItemStatus, RequestState, VisitKind, VisitStatus
+from ..choices import RequestState, VisitKind, VisitStatus
 from ..models import (
     ChecklistItem,
     ChecklistTemplate,
-    RequestEvent,
     RoutingRule,
     Visit,
     VisitRequest,
 )
-from ..rules import (
-    GUARDED_BY_CHECKLIST,
-    REASON_REQUIRED,
-    TRANSITIONS,
-    may_make,
-    suggest_routing,
-)
+from ..rules import suggest_routing
+from .planning import attachment_store
 
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
-    "request_log", "routing_suggestion", "StaleRequest",
+    "request_log", "routing_suggestion", "StaleRequest", "checklist_generate", "visit_from_request",
 ]  # fmt: skip
 
 TRIAGE_FIELDS = ("timely", "q_interesting", "q_significant", "q_national", "q_leadership", "q_visibility")  # fmt: skip
@@ -42,23 +39,16 @@ EDITABLE_FIELDS = {
 }  # fmt: skip
 
 
-class StaleRequest(ValidationError):
-    """Someone else saved the request after this user opened it."""
+# Someone else saved the request after this user opened it (the core's StaleRecord).
+StaleRequest = StaleRecord
 
 
 def request_log(
     request: VisitRequest, *, actor, summary: str = "", params=None, frm="", to="", reason=""
 ):
-    """Add a line to the request's timeline (also for work done in Celery or the shell).
-    `summary` is an untranslated message (gettext_noop); it is shown in each reader's language."""
-    return RequestEvent.objects.create(
-        request=request,
-        actor=actor,
-        summary=summary,
-        params=params or {},
-        from_state=frm,
-        to_state=to,
-        reason=reason,
+    """Add a line to the request's timeline (espoo_intl.timeline)."""
+    return timeline_log(
+        request, actor=actor, summary=summary, params=params, frm=frm, to=to, reason=reason
     )
 
 
@@ -83,8 +73,6 @@ def _split_m2m(data: dict) -> tuple[dict, dict]:
 def request_create(*, actor, attachments=(), **data) -> VisitRequest:
     """Register a request as received, with the original letter if given; kv-tiimi and the
     international mailbox are told. A refused attachment refuses the whole registration."""
-    from .planning import attachment_store
-
     if not can_add(actor, VisitRequest):
         raise PermissionDenied
     data, m2m = _split_m2m(dict(data))
@@ -110,18 +98,11 @@ def request_create(*, actor, attachments=(), **data) -> VisitRequest:
 def request_update(
     request: VisitRequest, *, actor, expected_version: int | None = None, **data
 ) -> VisitRequest:
-    """Change a request's details. Refused if someone else saved it since `expected_version`."""
+    """Change a request's details. Refused if someone else saved it since `expected_version`
+    (default: the version `request` was read at) or if the request is closed."""
     if not can_change(actor, request):
         raise PermissionDenied
-    current = VisitRequest.objects.select_for_update().get(pk=request.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise StaleRequest(
-            _(
-                "Someone else changed this request while you were editing it. "
-                "Their changes are shown below; make yours again and save."
-            ),
-            code="stale",
-        )
+    current = lock_for_edit(request, expected_version)
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
         # State, routing and the visit record change only through their own services.
@@ -193,35 +174,6 @@ def request_route(
     return request
 
 
-def _open_required(request: VisitRequest, phases) -> list[ChecklistItem]:
-    items = request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN)
-    return list(items.select_related("template").order_by("order", "pk"))
-
-
-def _guard(request: VisitRequest, to: str, actor, override_reason: str) -> str:
-    """Refuse a transition whose preconditions are not met; kv-tiimi may override some
-    with a reason. Returns the override note for the timeline."""
-    if to == RequestState.PLANNING and request.responsible_id is None:
-        raise ValidationError(_("Name the responsible person before planning starts."))
-    phases = GUARDED_BY_CHECKLIST.get(to)
-    if phases:
-        open_items = _open_required(request, phases)
-        if open_items:
-            if override_reason and _is_kv(actor):
-                return _("Overridden with %(n)s open items: %(reason)s") % {
-                    "n": len(open_items),
-                    "reason": override_reason,
-                }
-            names = "; ".join(i.label for i in open_items[:5])
-            if len(open_items) > 5:
-                names += " " + _("…and %(more)s more") % {"more": len(open_items) - 5}
-            raise ValidationError(
-                _("%(n)s required checklist items are still open: %(items)s")
-                % {"n": len(open_items), "items": names}
-            )
-    return ""
-
-
 def checklist_generate(request: VisitRequest) -> None:
     """Copy the active checklist templates onto an accepted request (once)."""
     if request.checklist.exists():
@@ -242,7 +194,7 @@ def checklist_generate(request: VisitRequest) -> None:
     )
 
 
-def _visit_from_request(request: VisitRequest, actor) -> Visit:
+def visit_from_request(request: VisitRequest, actor) -> Visit:
     """A completed request becomes (or updates) its visit record, so metrics count it once."""
     visit = request.visit or Visit(created_by=actor)
     visit.title = request.subject
@@ -264,37 +216,10 @@ def _visit_from_request(request: VisitRequest, actor) -> Visit:
     return visit
 
 
-@transaction.atomic
 def request_transition(
     request: VisitRequest, *, to: str, actor, reason: str = "", override_reason: str = ""
 ) -> VisitRequest:
-    """Move a request to another state, if the table allows it and the actor may make it.
-    Records who, when and why; nothing is half-changed."""
-    _lock(request)
-    frm = request.state
-    who = TRANSITIONS.get((frm, to))
-    if who is None:
-        raise ValidationError(
-            _("A request cannot move from “%(from)s” to “%(to)s”.")
-            % {"from": RequestState(frm).label, "to": RequestState(to).label}
-        )
-    if not may_make(actor, request, who):
-        raise PermissionDenied(_("You may not make this change."))
-    if to in REASON_REQUIRED and not reason.strip():
-        raise ValidationError({"reason": _("Give a reason.")})
-    note = _guard(request, to, actor, override_reason)
-    if to == RequestState.ACCEPTED:
-        checklist_generate(request)
-    if to == RequestState.COMPLETED:
-        if request.host_unit_id is None:
-            raise ValidationError(_("Choose the host unit before completing the request."))
-        request.visit = _visit_from_request(request, actor)
-    request.state = to
-    request.version += 1
-    request._history_user = actor
-    request.save()
-    request_log(
-        request, actor=actor, frm=frm, to=to, reason="\n".join(filter(None, [reason, note]))
+    """Move a request to another state through its workflow (visits.workflow)."""
+    return workflow_transition(
+        request, to=to, actor=actor, reason=reason, override_reason=override_reason
     )
-    notifications.state_changed(request, actor=actor, frm=frm)
-    return request

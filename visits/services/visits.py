@@ -12,9 +12,10 @@ def visit_create(*, actor, **data) -> Visit:
     return record_create(Visit, actor=actor, data=data, created_by=actor)
 
 
-def visit_update(visit: Visit, *, actor, **data) -> Visit:
-    """Change a visit the actor may edit (own department, or kv-tiimi); all or nothing."""
-    return record_update(visit, actor=actor, data=data)
+def visit_update(visit: Visit, *, actor, expected_version: int | None = None, **data) -> Visit:
+    """Change a visit the actor may edit (own department, or kv-tiimi); all or nothing.
+    Refused if someone else saved it since `expected_version`."""
+    return record_update(visit, actor=actor, data=data, expected_version=expected_version)
 
 
 def visit_delete(visit: Visit, *, actor) -> None:

@@ -281,7 +281,7 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     assert (visit.title, visit.host_unit) == (subject, staff.unit)
     assert visit.status == VisitStatus.COMPLETED
     assert set(visit.themes.all()) == {education, twin_cities}
-    assert list(request.events.exclude(to_state="").values_list("to_state", flat=True)) == [
+    assert list(request.timeline.exclude(to_state="").values_list("to_state", flat=True)) == [
         RequestState.RECEIVED,
         RequestState.UNDER_REVIEW,
         RequestState.ACCEPTED,

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from espoo_intl.timeline import timeline_for
 from visits.choices import GuestRole
 from visits.choices import RequestState as S
-from visits.models import Guest, RequestEvent, VisitRequest
+from visits.models import Guest, VisitRequest
 from visits.services.planning import guest_data_erase_expired, guest_delete, guest_save
 from visits.tasks import erase_expired_guest_data
 
@@ -80,7 +81,7 @@ def test_guest_data_of_an_old_visit_is_erased_with_its_history(kv, retention):
         assert secret not in all_guest_history_texts()
     assert request.group_size == 3  # the list had more people than the form said
     assert request.guest_data_erased_at is not None
-    [event] = RequestEvent.objects.filter(request=request)
+    [event] = timeline_for(request)
     assert event.actor is None
     with translation.override("en"):
         assert event.summary_text == "Guest data erased (3 guests); group size kept: 3"
@@ -94,7 +95,7 @@ def test_a_larger_group_size_is_kept(kv, retention):
 
     request.refresh_from_db()
     assert request.group_size == 25
-    assert RequestEvent.objects.get(request=request).actor == kv
+    assert timeline_for(request).get().actor == kv
 
 
 @pytest.mark.parametrize("days", [0, 30, "retention"])
@@ -109,7 +110,7 @@ def test_guests_of_a_recent_visit_are_kept(days, kv, retention):
     assert set(Guest.objects.filter(request=request)) == set(guests)
     assert Guest.history.filter(request_id=request.pk).count() == history_rows
     assert request.guest_data_erased_at is None
-    assert not RequestEvent.objects.filter(request=request).exists()
+    assert not timeline_for(request).exists()
 
 
 def test_only_the_expired_request_is_erased(kv, retention):
@@ -134,7 +135,7 @@ def test_erasing_twice_changes_nothing_more(kv, retention):
     assert guest_data_erase_expired(today=TODAY) == 0
 
     assert VisitRequest.objects.get(pk=request.pk).guest_data_erased_at == erased_at
-    assert RequestEvent.objects.filter(request=request).count() == 1
+    assert timeline_for(request).count() == 1
 
 
 def test_no_guests_are_added_after_erasure(kv, retention):
@@ -162,7 +163,7 @@ def test_the_daily_task_erases_expired_guest_data(kv, retention):
     assert not Guest.history.filter(request_id=old.pk).exists()
     assert VisitRequest.objects.get(pk=old.pk).guest_data_erased_at is not None
     assert list(Guest.objects.filter(request=recent)) == [kept]
-    assert RequestEvent.objects.filter(request=old).count() == 1
+    assert timeline_for(old).count() == 1
 
 
 @pytest.mark.parametrize("keep_one", [True, False], ids=["one-left", "none-left"])

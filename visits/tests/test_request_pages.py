@@ -242,7 +242,7 @@ def test_kv_confirming_with_open_items_gets_the_override_box_open_and_may_overri
     assert f'id="override-{S.CONFIRMED}"' in refused
     assert confirmed.status_code == 302
     assert state_of(visit_request) == S.CONFIRMED
-    assert visit_request.events.get(to_state=S.CONFIRMED).reason.endswith(typed)
+    assert visit_request.timeline.get(to_state=S.CONFIRMED).reason.endswith(typed)
 
 
 # --- triage and routing ----------------------------------------------------------------------

@@ -7,16 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from espoo_intl.workflow import KV, OWNER
 from visits.choices import RequestState as S
-from visits.rules import (
-    KV,
-    OWNER,
-    REASON_REQUIRED,
-    TRANSITIONS,
-    allowed_targets,
-    recommendation,
-    suggest_routing,
-)
+from visits.rules import recommendation, suggest_routing
+from visits.workflow import REQUEST_WORKFLOW
+
+TRANSITIONS = {(t.frm, t.to): t.who for t in REQUEST_WORKFLOW.transitions}
+REASON_REQUIRED = {code for code, state in REQUEST_WORKFLOW.states.items() if state.needs_reason}
+allowed_targets = REQUEST_WORKFLOW.targets
 
 answer = st.sampled_from([True, False, None])
 five_answers = st.lists(answer, min_size=5, max_size=5)

@@ -17,6 +17,8 @@ from django.utils import translation
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import in_reach
+from espoo_intl.timeline import timeline_for
+from espoo_intl.workflow import KV, OWNER
 from visits.choices import (
     ChecklistPhase,
     DignitaryRank,
@@ -33,12 +35,10 @@ from visits.models import (
     ChecklistItem,
     ChecklistTemplate,
     ProtocolNotice,
-    RequestEvent,
     Theme,
     Visit,
     VisitRequest,
 )
-from visits.rules import KV, OWNER, TRANSITIONS
 from visits.services.planning import (
     attachment_add,
     checklist_item_update,
@@ -48,7 +48,6 @@ from visits.services.planning import (
 )
 from visits.services.requests import (
     StaleRequest,
-    _visit_from_request,
     checklist_generate,
     request_create,
     request_route,
@@ -56,11 +55,15 @@ from visits.services.requests import (
     request_triage,
     request_update,
     routing_suggestion,
+    visit_from_request,
 )
+from visits.workflow import REQUEST_WORKFLOW
 
 from .request_factories import ChecklistItemFactory, ChecklistTemplateFactory, VisitRequestFactory
 
 pytestmark = pytest.mark.django_db
+
+TRANSITIONS = {(t.frm, t.to): t.who for t in REQUEST_WORKFLOW.transitions}
 
 ELKA = "Elinkeino- ja kaupunkikehitysyksikkö"
 KEKE = "Kestävän kehityksen tiimi"
@@ -95,7 +98,7 @@ def make_request(unit, staff, contact):
 
 
 def events(request, **filters):
-    return list(RequestEvent.objects.filter(request=request, **filters))
+    return list(timeline_for(request).filter(**filters))
 
 
 def state_of(request) -> str:
@@ -433,7 +436,7 @@ def test_rebuilding_the_visit_record_updates_it_instead_of_adding_one(make_reque
     before = Visit.objects.count()
     request.subject, request.group_size = "Korjattu otsikko", 9
 
-    rebuilt = _visit_from_request(request, kv)
+    rebuilt = visit_from_request(request, kv)
 
     assert rebuilt.pk == visit_pk
     assert Visit.objects.count() == before

@@ -72,8 +72,11 @@ def _as_post(values: dict) -> dict:
 
 
 def visit_form_data(visit: Visit | None = None, **changes) -> dict:
-    """The POST body of the visit form: `visit`'s current values (or a new visit's) plus `changes`."""
+    """The POST body of the visit form: `visit`'s current values and the version they are
+    (or a new visit's values) plus `changes`."""
     values = model_to_dict(visit, fields=VisitForm.Meta.fields) if visit else dict(NEW_VISIT)
+    if visit:
+        values["expected_version"] = visit.version
     return _as_post(values | changes)
 
 

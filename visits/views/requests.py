@@ -17,6 +17,8 @@ from espoo_intl.forms import apply_validation_error
 from espoo_intl.history import history_entries
 from espoo_intl.permissions import can_change, sees_confidential_parts
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
+from espoo_intl.views import TransitionView as CoreTransitionView
+from espoo_intl.views.generic import record_page_context
 
 from ..choices import ChecklistPhase, ProtocolParty, RequestState
 from ..filtersets import VisitRequestFilterSet
@@ -26,12 +28,11 @@ from ..forms import (
     GiftForm,
     GuestForm,
     RoutingForm,
-    TransitionForm,
     TriageForm,
     VisitRequestForm,
 )
 from ..models import Attachment, ChecklistItem, Guest, VisitRequest
-from ..rules import GUARDED_BY_CHECKLIST, REASON_REQUIRED, recommendation, transitions_for
+from ..rules import recommendation
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -53,29 +54,6 @@ class RequestEditView(ObjectEditView):
     create_service = requests.request_create
     update_service = requests.request_update
 
-    def on_error(self, form, obj, error):
-        """Someone else saved first: show their values and let this user save over them knowingly."""
-        if obj is None or not any(e.code == "stale" for e in error.error_list):
-            return {}
-        current = VisitRequest.objects.get(pk=obj.pk)
-        changed = []
-        for name, field in form.fields.items():
-            if name == "expected_version" or name not in form.cleaned_data:
-                continue
-            model_field = VisitRequest._meta.get_field(name)
-            if model_field.many_to_many:
-                theirs = list(getattr(current, name).all())
-                if set(theirs) != set(form.cleaned_data[name]):
-                    changed.append((field.label, ", ".join(map(str, theirs)) or "–"))
-                continue
-            theirs = getattr(current, name)
-            if theirs != form.cleaned_data[name]:
-                display = getattr(current, f"get_{name}_display", None)
-                changed.append((field.label, display() if display else theirs))
-        form.data = form.data.copy()
-        form.data["expected_version"] = current.version
-        return {"stale_changes": changed}
-
 
 class RequestDetailView(ObjectDetailView):
     model = VisitRequest
@@ -89,18 +67,8 @@ class RequestDetailView(ObjectDetailView):
         return ctx
 
 
-def _transitions_for(user, obj) -> list[dict]:
-    """The next-step buttons this user gets (the rules decide which)."""
-    return [
-        {
-            "to": to,
-            "label": RequestState(to).label,
-            "needs_reason": to in REASON_REQUIRED,
-            "guarded": to in GUARDED_BY_CHECKLIST,
-            "danger": to in (RequestState.DECLINED, RequestState.CANCELLED),
-        }
-        for to in transitions_for(user, obj)
-    ]
+def _url_name(action: str) -> str:
+    return f"visits:request_{action}"
 
 
 def request_page_context(user, obj: VisitRequest, **forms) -> dict:
@@ -137,9 +105,6 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "can_change": editable,
         "is_kv": is_kv,
         "sees_guests": sees_confidential_parts(user, obj),
-        "transitions": _transitions_for(user, obj),
-        "transition_form": forms.get("transition_form") or TransitionForm(),
-        "failed_transition": forms.get("failed_transition"),
         "recommendation": recommendation(obj.timely, obj.answers),
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
         "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
@@ -151,12 +116,12 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         ],
         "phases": phases,
         "has_checklist": bool(items),
-        "events": obj.events.select_related("actor"),
         "gifts": obj.gifts.all(),
         "gift_form": forms.get("gift_form") or GiftForm(),
         "attachments": obj.attachments.all(),
         "attachment_form": forms.get("attachment_form") or AttachmentForm(),
     }
+    ctx.update(record_page_context(user, obj, url_name=_url_name, **forms))
     if ctx["sees_guests"]:
         ctx["guests"] = obj.guests.all()
         ctx["guest_form"] = forms.get("guest_form") or GuestForm()
@@ -202,28 +167,17 @@ def _kv(user, obj) -> bool:
     return user.sees_everything
 
 
-class TransitionView(RequestActionView):
-    allowed = staticmethod(lambda user, obj: bool(_transitions_for(user, obj)))
+class TransitionView(CoreTransitionView):
+    """Move a request to another state (the core's view, with the request page's context)."""
 
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = TransitionForm(request.POST)
-        if not form.is_valid():
-            return self.refused(obj, ValidationError(_("Unknown state.")), transition_form=form)
-        to = form.cleaned_data["to"]
-        try:
-            requests.request_transition(
-                obj,
-                to=to,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                override_reason=form.cleaned_data["override_reason"],
-            )
-        except ValidationError as error:
-            return self.refused(obj, error, transition_form=form, failed_transition=to)
-        return self.done(
-            obj, _("The request is now: %(state)s.") % {"state": RequestState(to).label}
-        )
+    model = VisitRequest
+    url_prefix = "request"
+    done_message = gettext_lazy("The request is now: %(state)s.")
+
+    def page_context(self, obj, **forms) -> dict:
+        ctx = super().page_context(obj, **forms)
+        ctx.update(request_page_context(self.request.user, obj, **forms))
+        return ctx
 
 
 class TriageView(RequestActionView):

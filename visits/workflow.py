@@ -1,0 +1,98 @@
+"""The visit request's life cycle (DOMAIN.md 3.3, 3.4) as a workflow of the core engine:
+its states, the transitions and who may make each, the guards, and the hooks (checklist on
+acceptance, visit record on completion, notifications after commit)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from espoo_intl.workflow import KV, OWNER, Guard, State, Transition, Workflow
+
+from . import notifications
+from .choices import ChecklistPhase, ItemStatus
+from .choices import RequestState as S
+from .models.request import CLOSED_STATES, OPEN_STATES
+from .services.requests import checklist_generate, visit_from_request
+
+__all__ = ["REQUEST_WORKFLOW"]
+
+
+def _responsible_named(request) -> None:
+    if request.responsible_id is None:
+        raise ValidationError(_("Name the responsible person before planning starts."))
+
+
+def _checklist_closed(*phases):
+    """A guard: the required checklist items of these phases are done or not needed."""
+
+    def check(request) -> None:
+        items = request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN)
+        open_items = list(items.select_related("template").order_by("order", "pk"))
+        if not open_items:
+            return
+        names = "; ".join(i.label for i in open_items[:5])
+        if len(open_items) > 5:
+            names += " " + _("…and %(more)s more") % {"more": len(open_items) - 5}
+        raise ValidationError(
+            _("%(n)s required checklist items are still open: %(items)s"),
+            params={"n": len(open_items), "items": names},
+        )
+
+    return Guard(
+        check,
+        overridable=True,
+        override_by=KV,
+        override_label=gettext_lazy("Override open checklist items"),
+        override_note=gettext_lazy("Overridden with %(n)s open items: %(reason)s"),
+    )
+
+
+def _complete(request, *, actor) -> None:
+    """A completed request becomes (or updates) its visit record, so metrics count it once."""
+    if request.host_unit_id is None:
+        raise ValidationError(_("Choose the host unit before completing the request."))
+    request.visit = visit_from_request(request, actor)
+
+
+def _generate_checklist(request, *, actor) -> None:
+    checklist_generate(request)
+
+
+def _notify(request, *, actor, frm) -> None:
+    notifications.state_changed(request, actor=actor, frm=frm)
+
+
+_CANCELLABLE = (S.RECEIVED, S.UNDER_REVIEW, S.ACCEPTED, S.PLANNING, S.CONFIRMED)
+
+REQUEST_WORKFLOW = Workflow(
+    states=[
+        State(
+            code,
+            label,
+            open=code in OPEN_STATES,
+            closed=code in CLOSED_STATES,
+            needs_reason=code in (S.DECLINED, S.CANCELLED),
+        )
+        for code, label in S.choices
+    ],
+    transitions=[
+        Transition(S.RECEIVED, S.UNDER_REVIEW, KV),
+        Transition(S.UNDER_REVIEW, S.ACCEPTED, KV),
+        Transition(S.UNDER_REVIEW, S.DECLINED, KV),
+        Transition(S.ACCEPTED, S.PLANNING, OWNER, guards=(Guard(_responsible_named),)),
+        Transition(
+            S.PLANNING,
+            S.CONFIRMED,
+            OWNER,
+            guards=(_checklist_closed(ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL),),
+        ),
+        Transition(S.CONFIRMED, S.COMPLETED, OWNER),
+        Transition(
+            S.COMPLETED, S.DEBRIEFED, OWNER, guards=(_checklist_closed(ChecklistPhase.AFTER),)
+        ),
+        *[Transition(state, S.CANCELLED, OWNER) for state in _CANCELLABLE],
+    ],
+    before_save={S.ACCEPTED: [_generate_checklist], S.COMPLETED: [_complete]},
+    after_commit=[_notify],
+    refused_move=gettext_lazy("A request cannot move from “%(from)s” to “%(to)s”."),
+)
