@@ -234,7 +234,8 @@ def guest_data_erase_expired(*, today: datetime.date | None = None, actor=None) 
         # The history table would otherwise keep every name and diet: remove it too.
         Guest.history.filter(request_id=request.pk).delete()
         request.guest_data_erased_at = timezone.now()
-        request.save(update_fields=["guest_data_erased_at", "group_size"])
+        request.version += 1  # an edit opened before this is now stale
+        request.save(update_fields=["guest_data_erased_at", "group_size", "version"])
         timeline_log(
             request,
             actor=actor,

@@ -209,6 +209,8 @@ def visit_from_request(request: VisitRequest, actor) -> Visit:
     visit.language, visit.interpretation = request.language, request.interpretation
     visit.confidential = request.confidential
     visit.status = VisitStatus.COMPLETED
+    if visit.pk:
+        visit.version += 1  # an edit opened before this is now stale
     visit.full_clean()
     visit._history_user = actor
     visit.save()
