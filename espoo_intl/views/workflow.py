@@ -42,7 +42,7 @@ class TransitionView(RegisterMixin, View):
             "object": obj,
             "meta": self.model._meta,
             "history": history_entries(obj),
-            "can_change": can_change(user, obj) and not obj.is_closed,
+            "can_change": can_change(user, obj) and not getattr(obj, "is_closed", False),
             "can_delete": can_delete(user, obj),
         }
         ctx.update(record_page_context(user, obj, url_name=self.url_name, **forms))
