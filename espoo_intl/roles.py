@@ -21,7 +21,7 @@ class Role(models.TextChoices):
 # Domain registers: (app_label, model). Catalogues are edited by kv-tiimi and administrators.
 REGISTERS = [("visits", "visit"), ("visits", "visitrequest")]
 CATALOGUES = [
-    ("visits", "theme"),
+    ("espoo_intl", "theme"),
     ("visits", "protocolrule"),
     ("visits", "routingrule"),
     ("visits", "checklisttemplate"),

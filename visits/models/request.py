@@ -12,12 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from espoo_intl.models import OrgUnit
+from espoo_intl.models import OrgUnit, Theme
 from espoo_intl.permissions import RestrictedQuerySet
 from espoo_intl.records import RegisterRecord
 
 from ..choices import DignitaryRank, Interpretation, RequesterType, RequestState, VisitKind
-from .catalogue import Theme
 from .checks import date_and_rank_errors
 from .visit import Visit
 
