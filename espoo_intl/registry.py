@@ -115,6 +115,8 @@ class App:
     dashboard_panels: list = field(default_factory=list)
     calendar_sources: list = field(default_factory=list)
     demo_loader: DemoLoader | None = None
+    # Celery beat entries by name, e.g. {"nightly-x": {"task": "app.tasks.x", "schedule": 86400}}
+    periodic_tasks: dict = field(default_factory=dict)
 
 
 _APPS: dict[str, App] = {}
@@ -122,8 +124,12 @@ _APPS: dict[str, App] = {}
 
 def register(app: App) -> None:
     """Called from the app's `AppConfig.ready()`; registering the same label again
-    replaces the earlier declaration."""
+    replaces the earlier declaration. Periodic tasks join Celery beat's schedule."""
     _APPS[app.label] = app
+    if app.periodic_tasks:
+        from .celery import app as celery_app
+
+        celery_app.conf.beat_schedule = {**celery_app.conf.beat_schedule, **app.periodic_tasks}
 
 
 def apps() -> list[App]:

@@ -72,6 +72,16 @@ class VisitsConfig(AppConfig):
                         note=selectors_calendar.CALENDAR_NOTE,
                     )
                 ],
+                periodic_tasks={
+                    "erase-expired-guest-data": {
+                        "task": "visits.tasks.erase_expired_guest_data",
+                        "schedule": 24 * 3600,
+                    },
+                    "remind-upcoming-visits": {
+                        "task": "visits.tasks.remind_upcoming_visits",
+                        "schedule": 24 * 3600,
+                    },
+                },
                 demo_loader=registry.DemoLoader(
                     demo.load,
                     arguments=[
