@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from . import registry
-from .roles import Role, reads_dashboards
+from .roles import Role
 
 
 def _menu(request, user) -> dict:
@@ -32,7 +32,6 @@ def portal(request):
         roles = [labels[r] for r in sorted(user.roles) if r in labels]
     return {
         "user_role_labels": roles,
-        "reads_dashboards": bool(user is not None and reads_dashboards(user)),
         "LANGUAGES": settings.LANGUAGES,
         **(_menu(request, user) if signed_in else {}),
     }

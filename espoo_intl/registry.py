@@ -22,6 +22,8 @@ menu entries, home tiles, dashboard panels, calendar sources and demo-data loade
                                          path_prefix="/partnerships/", order=30)],
                 home_tiles=[registry.Panel("partnerships/home_tile.html", demo.tile_context)],
                 calendar_sources=[registry.CalendarSource(calendar.entries)],
+                periodic_tasks={"nightly-review": {"task": "partnerships.tasks.review",
+                                                   "schedule": 24 * 3600}},
                 demo_loader=registry.DemoLoader(demo.load),
             ))
 
