@@ -96,7 +96,7 @@ class CalendarSource:
 class DemoLoader:
     """`load(*, users, options)` -> a short summary of what was created; `users` maps the
     demo usernames to accounts. `arguments` adds options to `load_demo`, e.g.
-    `[("--visits", {"type": int, "default": 320})]`."""
+    `[("--partners", {"type": int, "default": 50})]`."""
 
     load: Callable
     arguments: tuple = ()
