@@ -145,8 +145,8 @@ def build_data(n_visits: int, n_requests: int, rng) -> tuple[dict, list[int]]:
     from django.db import connection, transaction
     from django.test.utils import override_settings
 
-    from espoo_intl.management.commands import load_demo
     from espoo_intl.models import OrgUnit, User
+    from visits import demo as load_demo
     from visits.choices import (
         ChecklistPhase,
         DignitaryRank,
@@ -467,10 +467,10 @@ def pages(request_pk: int, tokens: dict) -> list[tuple[str, str, tuple[str, ...]
 def run_pages(args, demo_requests: list[int]) -> list[dict]:
     from django.test import Client
 
+    from espoo_intl.calendar import calendar_token_renew
     from espoo_intl.models import User
     from visits.choices import RequestState
     from visits.models import VisitRequest
-    from visits.services.calendar import calendar_token_renew
 
     users = {name: User.objects.get(username=name) for name in ("staff", "kv")}
     tokens = {name: calendar_token_renew(user=user) for name, user in users.items()}

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import OrgUnit, User
+from .models import OrgUnit, Theme, User
 
 
 @admin.register(OrgUnit)
@@ -10,6 +10,13 @@ class OrgUnitAdmin(admin.ModelAdmin):
     list_display = ("name_fi", "kind", "parent", "department", "is_active")
     list_filter = ("kind", "is_active")
     search_fields = ("name_fi", "name_en", "name_sv", "abbreviation")
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ("name_fi", "name_en", "name_sv", "slug", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name_fi", "name_en", "name_sv")
 
 
 @admin.register(User)

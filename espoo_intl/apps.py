@@ -8,6 +8,36 @@ class EspooIntlConfig(AppConfig):
     verbose_name = _("organisation and people")
 
     def ready(self):
-        from .roles import sync_roles
+        from . import registry
+        from .roles import reads_dashboards, sync_roles
 
         post_migrate.connect(sync_roles, dispatch_uid="espoo_intl.sync_roles")
+        # The core's own pages and catalogues, declared as any app declares its own.
+        registry.register(
+            registry.App(
+                label=self.label,
+                catalogues=[("espoo_intl", "theme"), ("espoo_intl", "orgunit")],
+                menu=[
+                    registry.MenuEntry(_("Calendar"), "calendar", "/calendar/", order=80),
+                    registry.MenuEntry(
+                        _("Dashboard"), "dashboard", "/dashboard/", reads_dashboards, order=90
+                    ),
+                    registry.MenuEntry(
+                        _("Themes"),
+                        "settings_themes",
+                        "/settings/themes/",
+                        registry.may("espoo_intl.change_theme"),
+                        order=80,
+                        group=registry.SETTINGS,
+                    ),
+                    registry.MenuEntry(
+                        _("Organisation units"),
+                        "settings_units",
+                        "/settings/units/",
+                        registry.may("espoo_intl.change_orgunit"),
+                        order=90,
+                        group=registry.SETTINGS,
+                    ),
+                ],  # fmt: skip
+            )
+        )

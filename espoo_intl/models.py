@@ -6,12 +6,14 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from .i18n import TranslatedNameModel
 from .roles import Role
+from .themes import Theme
 from .timeline import TimelineEntry  # noqa: F401
 
-__all__ = ["OrgUnit", "User"]
+__all__ = ["OrgUnit", "Theme", "User"]
 
 
 class OrgUnit(TranslatedNameModel):
@@ -43,6 +45,7 @@ class OrgUnit(TranslatedNameModel):
     )
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("organisation unit")

@@ -1,7 +1,7 @@
 """The portal's roles (Django groups) and the model permissions each one holds.
 
-Groups are synchronised after every migrate (see apps.py), so a new register
-only has to add its model here to join the roles.
+Groups are synchronised after every migrate (see apps.py). A new register joins the
+roles by declaring its models in its AppConfig.ready() (see espoo_intl.registry).
 """
 
 from django.db import models
@@ -18,17 +18,8 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("administrator")
 
 
-# Domain registers: (app_label, model). Catalogues are edited by kv-tiimi and administrators.
-REGISTERS = [("visits", "visit"), ("visits", "visitrequest")]
-CATALOGUES = [
-    ("visits", "theme"),
-    ("visits", "protocolrule"),
-    ("visits", "routingrule"),
-    ("visits", "checklisttemplate"),
-]
-# Anyone signed in may register a visit request (DOMAIN.md 3.3).
-EVERYONE = ["visits.add_visitrequest"]
-
+# Registers and catalogues come from what each app declared (espoo_intl.registry).
+# Catalogues are edited by kv-tiimi and administrators.
 _VIEW = ["view"]
 _WRITE = ["view", "add", "change"]
 _ALL = ["view", "add", "change", "delete"]
@@ -52,10 +43,15 @@ def sync_roles(**kwargs) -> None:
     """Create the role groups and give each exactly its permissions (idempotent)."""
     from django.contrib.auth.models import Group, Permission
 
+    from . import registry
+
     for role, grants in ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=role.value)
         wanted = []
-        for kind, models_ in (("registers", REGISTERS), ("catalogues", CATALOGUES)):
+        for kind, models_ in (
+            ("registers", registry.registers()),
+            ("catalogues", registry.catalogues()),
+        ):
             for app_label, model in models_:
                 codenames = [f"{action}_{model}" for action in grants[kind]]
                 wanted += list(
@@ -63,7 +59,7 @@ def sync_roles(**kwargs) -> None:
                         content_type__app_label=app_label, codename__in=codenames
                     )
                 )
-        for perm in EVERYONE:
+        for perm in registry.everyone_permissions():
             app_label, codename = perm.split(".")
             wanted += list(
                 Permission.objects.filter(content_type__app_label=app_label, codename=codename)

@@ -205,13 +205,4 @@ INTERNATIONAL_MAILBOX = env("INTERNATIONAL_MAILBOX", default="international@espo
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 REMINDER_DAYS_BEFORE = 7
 PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
-CELERY_BEAT_SCHEDULE = {
-    "erase-expired-guest-data": {
-        "task": "visits.tasks.erase_expired_guest_data",
-        "schedule": 24 * 3600,
-    },
-    "remind-upcoming-visits": {
-        "task": "visits.tasks.remind_upcoming_visits",
-        "schedule": 24 * 3600,
-    },
-}
+# Periodic tasks are declared by each app (espoo_intl.registry.App.periodic_tasks).

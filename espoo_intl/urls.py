@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from . import registry
 from .admin_site import restrict_admin_to_administrators
-from .views import pages
+from .views import calendar, dashboard, pages, settings
 
 restrict_admin_to_administrators(admin.site)
 
@@ -12,6 +13,12 @@ urlpatterns = [
     path("language/", pages.language, name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("", include("visits.urls")),
-    path("", include("visits.calendar_urls")),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("calendar/", calendar.calendar_month, name="calendar"),
+    path("calendar/token/", calendar.calendar_token, name="calendar_token"),
+    path("calendar/feed/<str:token>.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("settings/themes/", settings.ThemesView.as_view(), name="settings_themes"),
+    path("settings/units/", settings.UnitsView.as_view(), name="settings_units"),
+    # Each domain app's URLs, as it declared them (espoo_intl.registry).
+    *[path("", include(module)) for module in registry.url_modules()],
 ]

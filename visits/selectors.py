@@ -6,7 +6,7 @@ from django.utils import timezone
 from .choices import Direction, VisitKind, VisitStatus
 from .models import Visit
 
-__all__ = ["visit_summary", "visit_years"]
+__all__ = ["visit_summary", "visit_years", "home_tile"]
 
 
 def visit_years(*, user) -> list[int]:
@@ -33,3 +33,10 @@ def visit_summary(*, user) -> dict:
             for row in this_year.values("kind").annotate(n=Count("pk")).order_by("-n")
         ],
     }
+
+
+def home_tile(user) -> dict:
+    """The start page's visits tile (declared in apps.py)."""
+    from espoo_intl.permissions import can_add
+
+    return {"summary": visit_summary(user=user), "can_add_visit": can_add(user, Visit)}

@@ -15,7 +15,8 @@ from .models import OPEN_STATES, ChecklistItem, Visit, VisitRequest
 
 __all__ = [
     "UPCOMING_DAYS", "UpcomingRow", "requests_awaiting_review", "open_requests_by_state",
-    "upcoming_visits", "overdue_checklist_items", "dashboard_data",
+    "upcoming_visits", "overdue_checklist_items", "counts_panel", "review_panel",
+    "states_panel", "upcoming_panel", "overdue_panel",
 ]  # fmt: skip
 
 UPCOMING_DAYS = 30
@@ -146,16 +147,30 @@ def overdue_checklist_items(*, user, today: datetime.date | None = None) -> list
     return rows
 
 
-def dashboard_data(*, user, today: datetime.date | None = None) -> dict:
-    """Everything the dashboard page shows, for one user."""
-    today = _today(today)
-    by_state = open_requests_by_state(user=user)
+# The dashboard panels' contexts (declared in apps.py).
+
+
+def counts_panel(user) -> dict:
     return {
-        "today": today,
+        "awaiting_review": requests_awaiting_review(user=user),
         "upcoming_days": UPCOMING_DAYS,
-        "awaiting_review": requests_awaiting_review(user=user, today=today),
-        "open_by_state": by_state,
-        "open_total": sum(n for _state, _label, n in by_state),
-        "upcoming": upcoming_visits(user=user, today=today),
-        "overdue_items": overdue_checklist_items(user=user, today=today),
+        "upcoming": upcoming_visits(user=user),
+        "overdue_items": overdue_checklist_items(user=user),
     }
+
+
+def review_panel(user) -> dict:
+    return {"awaiting_review": requests_awaiting_review(user=user)}
+
+
+def states_panel(user) -> dict:
+    by_state = open_requests_by_state(user=user)
+    return {"open_by_state": by_state, "open_total": sum(n for _s, _l, n in by_state)}
+
+
+def upcoming_panel(user) -> dict:
+    return {"upcoming_days": UPCOMING_DAYS, "upcoming": upcoming_visits(user=user)}
+
+
+def overdue_panel(user) -> dict:
+    return {"overdue_items": overdue_checklist_items(user=user)}

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("espoo_intl", "0003_user_calendar_token"),
+        ("espoo_intl", "0004_theme"),
     ]
 
     operations = [

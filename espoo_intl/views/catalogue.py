@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.forms import modelformset_factory
+from django.forms import BaseModelFormSet, modelformset_factory
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,14 +14,26 @@ from ..services import catalogue_save
 __all__ = ["CatalogueView"]
 
 
+class ChangedRowsFormSet(BaseModelFormSet):
+    """Checks only the rows someone changed: an old row that no longer passes today's
+    checks does not block saving the others (and is checked once it is edited)."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if i < self.initial_form_count():
+            form.empty_permitted = True
+        return form
+
+
 class CatalogueView(LoginRequiredMixin, View):
-    """Configure with `model`, `fields`, `widgets`, `can_add` (extra empty rows and deletion)
-    and `title`. Needs the model's change permission; history records who changed what."""
+    """Configure with `model`, `fields`, `widgets`, `can_add` (extra empty rows), `can_delete`
+    (defaults to `can_add`) and `title`. Needs the model's change permission; history records who changed what."""
 
     model = None
     fields: tuple = ()
     widgets: dict = {}
     can_add = True
+    can_delete: bool | None = None
     title = ""
     intro = ""
     template_name = "generic/catalogue.html"
@@ -29,10 +41,11 @@ class CatalogueView(LoginRequiredMixin, View):
     def formset_class(self):
         return modelformset_factory(
             self.model,
+            formset=ChangedRowsFormSet,
             fields=self.fields,
             widgets=self.widgets,
             extra=2 if self.can_add else 0,
-            can_delete=self.can_add,
+            can_delete=self.can_add if self.can_delete is None else self.can_delete,
         )
 
     def check(self, request):

@@ -8,20 +8,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
+from .. import registry
 from ..celery import app as celery_app
-from ..permissions import can_add
+from .dashboard import render_panels
 
 
 @login_required
 def home(request):
-    from visits.models import Visit
-    from visits.selectors import visit_summary
-
-    ctx = {
-        "summary": visit_summary(user=request.user),
-        "can_add_visit": can_add(request.user, Visit),
-    }
-    return render(request, "home.html", ctx)
+    """The start page: every app's home tiles."""
+    tiles = render_panels(registry.home_tiles(request.user), request)
+    return render(request, "home.html", {"tiles": tiles})
 
 
 @require_POST

@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("espoo_intl", "0005_timeline_version"),
-        ("visits", "0006_request_created_by_label"),
+        ("visits", "0007_theme_to_core"),
     ]
 
     operations = [

@@ -1,4 +1,5 @@
-from .catalogue import Theme
+from espoo_intl.models import Theme  # shared by every register; re-exported for old imports
+
 from .planning import (
     Attachment,
     ChecklistItem,

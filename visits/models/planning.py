@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from espoo_intl.i18n import TranslatedNameModel
-from espoo_intl.models import OrgUnit
+from espoo_intl.models import OrgUnit, Theme
 
 from ..choices import (
     ChecklistPhase,
@@ -20,7 +20,6 @@ from ..choices import (
     ItemStatus,
     ProtocolParty,
 )
-from .catalogue import Theme
 from .request import VisitRequest
 
 __all__ = [

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from espoo_intl.models import OrgUnit
+from espoo_intl.models import OrgUnit, Theme
 from espoo_intl.permissions import RestrictedQuerySet
 from espoo_intl.records import RECORD_HISTORY_EXCLUDED, RegisterRecord
 from espoo_intl.workflow import lazy_workflow
@@ -24,7 +24,6 @@ from ..choices import (
     RequestState,
     VisitKind,
 )
-from .catalogue import Theme
 from .checks import date_and_rank_errors
 from .visit import Visit
 

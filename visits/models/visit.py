@@ -9,12 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from espoo_intl.models import OrgUnit
+from espoo_intl.models import OrgUnit, Theme
 from espoo_intl.permissions import RestrictedQuerySet
 from espoo_intl.records import RECORD_HISTORY_EXCLUDED, RegisterRecord
 
 from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
-from .catalogue import Theme
 from .checks import date_and_rank_errors
 
 __all__ = ["Visit"]

@@ -330,7 +330,9 @@ def test_dashboard_calendar_and_request_pages_in_finnish(open_page, kv, staff):
 
     page = open_page(kv, locale="fi-FI")
     page.goto("/dashboard/")
-    expect(page.locator("h1")).to_have_text("Vierailujen yleisnäkymä")
+    expect(page.locator("h1")).to_have_text(
+        "Yleisnäkymä"
+    )  # the portal dashboard, with visits' panels
     expect(page.locator("main")).to_contain_text("Viron suurlähettilään tutustumiskäynti")
     expect(page.locator("main")).to_contain_text("Ruotsin opetusministerin vierailu")
     shot(page, "dashboard-fi")

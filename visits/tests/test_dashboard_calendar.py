@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from icalendar import Calendar
 
+from espoo_intl.calendar import calendar_token_renew
 from visits.choices import ChecklistPhase, ItemStatus, RequestState, VisitStatus
 from visits.models import ChecklistItem, VisitRequest
-from visits.services.calendar import calendar_token_renew
 from visits.tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -455,7 +455,7 @@ def test_feed_leaves_out_visits_over_a_year_old_and_cancelled_ones(client, kv, u
 
 @pytest.mark.django_db
 def test_an_unchanged_feed_answers_304_and_a_changed_one_answers_again(client, staff, unit):
-    from visits.services.calendar import calendar_token_renew
+    from espoo_intl.calendar import calendar_token_renew
     from visits.tests.factories import VisitFactory
 
     visit = VisitFactory(

@@ -1,4 +1,5 @@
-"""The visit calendar: a month page, and a personal iCal feed found by a secret key."""
+"""The portal calendar: a month page of every app's entries, and a personal iCal feed
+found by a secret key."""
 
 import datetime
 import re
@@ -15,22 +16,22 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
-from icalendar import Calendar, Event
 
-from ..selectors_calendar import (
-    CalendarEntry,
+from .. import registry
+from ..calendar import (
     calendar_entries,
     calendar_fingerprint,
+    calendar_token_renew,
+    feed_ical,
     month_bounds,
     month_weeks,
 )
-from ..services.calendar import calendar_token_renew
 
-__all__ = ["calendar_month", "calendar_token", "calendar_feed", "feed_ical"]
+__all__ = ["calendar_month", "calendar_token", "calendar_feed"]
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MIN_YEAR, MAX_YEAR = 1900, 2100
-# The feed reaches back a year; older visits only slow calendar apps down.
+# The feed reaches back a year; older entries only slow calendar apps down.
 FEED_PAST_DAYS = 365
 
 
@@ -85,10 +86,11 @@ def calendar_month(request):
         "previous_month": _shift(year, month, -1),
         "next_month": _shift(year, month, 1),
         "current_month": f"{today.year:04d}-{today.month:02d}",
-        "entry_count": len({(e.kind, e.pk) for e in entries}),
+        "entry_count": len({e.uid for e in entries}),
+        "notes": [s.note for s in registry.calendar_sources() if s.note],
         "feed_url": _feed_url(request, token) if token else "",
     }
-    return render(request, "visits/calendar.html", ctx)
+    return render(request, "calendar.html", ctx)
 
 
 @require_POST
@@ -104,44 +106,6 @@ def calendar_token(request):
     else:
         messages.success(request, _("Your calendar feed address was created."))
     return redirect("calendar")
-
-
-def feed_ical(entries: list[CalendarEntry], *, absolute_url) -> bytes:
-    """The entries as an iCalendar file of all-day events. Confidential records show only
-    a generic summary and their dates. Call inside the reader's language."""
-    cal = Calendar()
-    cal.add("prodid", "-//City of Espoo//International affairs portal//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _("International Espoo: visits"))
-    for entry in entries:
-        event = Event()
-        event.add("uid", entry.uid)
-        event.add("dtstamp", entry.updated_at.astimezone(datetime.UTC))
-        event.add("dtstart", entry.start)
-        # DTEND of an all-day event is the day after the last day (RFC 5545).
-        event.add("dtend", entry.end + datetime.timedelta(days=1))
-        event.add("status", "CONFIRMED" if entry.confirmed else "TENTATIVE")
-        event.add("transp", "TRANSPARENT")
-        if entry.confidential:
-            event.add("summary", _("Confidential visit"))
-            event.add("class", "CONFIDENTIAL")
-        else:
-            url = absolute_url(entry.url)
-            event.add("summary", entry.title)
-            event.add(
-                "description",
-                "\n".join(
-                    [
-                        f"{entry.organisation} ({entry.country_name})",
-                        _("Status: %(status)s") % {"status": entry.status_label},
-                        url,
-                    ]
-                ),
-            )
-            event.add("url", url)
-        cal.add_component(event)
-    return cal.to_ical()
 
 
 @require_safe
@@ -163,7 +127,7 @@ def calendar_feed(request, token: str):
         entries = calendar_entries(user=user, start=start)
         body = feed_ical(entries, absolute_url=request.build_absolute_uri)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="espoo-visits.ics"'
+    response["Content-Disposition"] = 'inline; filename="espoo-calendar.ics"'
     response["Cache-Control"] = "private, max-age=0"
     response["X-Robots-Tag"] = "noindex"
     response["ETag"] = etag

@@ -1,8 +1,12 @@
+"""Themes (teemat): the subject catalogue every register shares. kv-tiimi edits it at
+/settings/themes/; a theme no longer used is retired (`is_active`), never deleted."""
+
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from espoo_intl.i18n import TranslatedNameModel
+from .i18n import TranslatedNameModel
 
 __all__ = ["Theme"]
 
@@ -12,6 +16,7 @@ class Theme(TranslatedNameModel):
 
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("theme")
