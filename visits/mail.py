@@ -1,7 +1,9 @@
-"""Rendering and sending the request e-mails (called from Celery tasks)."""
+"""Rendering and sending the request e-mails, and the Celery task that sends them.
 
-import datetime
+notifications.py decides who is told what and enqueues `send_request_email`; this module
+imports nothing of notifications, so mail -> notifications -> tasks -> mail is no cycle."""
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
@@ -9,10 +11,10 @@ from django.utils import translation
 
 from espoo_intl.models import User
 
-from .choices import ItemStatus, RequestState
+from .choices import RequestState
 from .models import VisitRequest
 
-__all__ = ["send_request_messages", "remind_upcoming"]
+__all__ = ["send_request_messages", "send_request_email"]
 
 
 def _render(message: str, request: VisitRequest, language: str, context: dict) -> tuple[str, str]:
@@ -49,15 +51,7 @@ def send_request_messages(message, request_id, user_ids, addresses, context) -> 
     return len(emails)
 
 
-def remind_upcoming(today: datetime.date) -> int:
-    """Remind about confirmed visits starting in REMINDER_DAYS_BEFORE days with open items."""
-    from . import notifications
-
-    day = today + datetime.timedelta(days=settings.REMINDER_DAYS_BEFORE)
-    sent = 0
-    for request in VisitRequest.objects.filter(state=RequestState.CONFIRMED, proposed_start=day):
-        open_items = request.checklist.filter(status=ItemStatus.OPEN).count()
-        if open_items:
-            notifications.reminder(request, open_items)
-            sent += 1
-    return sent
+# Named as when it lived in tasks.py, so messages already queued still find it.
+@shared_task(name="visits.tasks.send_request_email")
+def send_request_email(message: str, request_id: int, user_ids, addresses, context) -> int:
+    return send_request_messages(message, request_id, user_ids, addresses, context)

@@ -1,13 +1,19 @@
 """Who is told what about a visit request. Each message is sent by a Celery task after
 the transaction commits, in the recipient's own language."""
 
+import datetime
+
 from django.conf import settings
 from django.db import transaction
 
 from espoo_intl.models import User
 from espoo_intl.roles import Role
 
-__all__ = ["new_request", "routed", "state_changed", "reminder"]
+from .choices import ItemStatus, RequestState
+from .mail import send_request_email
+from .models import VisitRequest
+
+__all__ = ["new_request", "routed", "state_changed", "reminder", "remind_upcoming"]
 
 
 def _kv_team_ids() -> list[int]:
@@ -30,8 +36,6 @@ def _contacts_of(units) -> list[int]:
 
 
 def _send(message: str, request_id: int, user_ids, extra_addresses=(), **context) -> None:
-    from .tasks import send_request_email
-
     user_ids = sorted(set(user_ids))
     if not user_ids and not extra_addresses:
         return
@@ -76,3 +80,15 @@ def reminder(request, open_items: int) -> None:
     """A confirmed visit is near and items are still open: the responsible person and kv-tiimi."""
     ids = set(_kv_team_ids()) | ({request.responsible_id} if request.responsible_id else set())
     _send("reminder", request.pk, ids, open_items=open_items)
+
+
+def remind_upcoming(today: datetime.date) -> int:
+    """Remind about confirmed visits starting in REMINDER_DAYS_BEFORE days with open items."""
+    day = today + datetime.timedelta(days=settings.REMINDER_DAYS_BEFORE)
+    sent = 0
+    for request in VisitRequest.objects.filter(state=RequestState.CONFIRMED, proposed_start=day):
+        open_items = request.checklist.filter(status=ItemStatus.OPEN).count()
+        if open_items:
+            reminder(request, open_items)
+            sent += 1
+    return sent

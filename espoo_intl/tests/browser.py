@@ -2,15 +2,18 @@
 one browser per module, and pages signed in through the real login form.
 
 A test module starts with `sync_api = require_browser()` (skips the module when chromium
-or playwright is missing); the fixtures come through `pytest_plugins` in conftest.py.
+or playwright is missing, fails it in CI); the fixtures come through `pytest_plugins` in
+conftest.py.
 """
 
+import importlib.util
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-__all__ = ["CHROMIUM", "PASSWORD", "require_browser", "browser", "open_page"]
+__all__ = ["CHROMIUM", "PASSWORD", "Audit", "require_browser", "browser", "open_page", "audit"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -21,16 +24,30 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 PASSWORD = "espoo-test"  # the UserFactory's password
+# axe-core, vendored for the tests only (MPL-2.0, see the LICENSE files next to it).
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+RUN_AXE = (
+    "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+)
+BLOCKING = {"serious", "critical"}
+
+
+def _missing() -> str:
+    if not CHROMIUM.exists():
+        return f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "browser tests need the playwright package (pip install -r requirements.txt)"
+    return ""
 
 
 def require_browser():
-    """Skip the calling test module unless chromium and playwright are installed."""
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)",
-            allow_module_level=True,
-        )
-    return pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+    """Skip the calling test module unless chromium and playwright are installed; in CI
+    (CI=true, where .ci/run installs chromium) a missing browser fails the run instead."""
+    if missing := _missing():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true: {missing}", pytrace=False)
+        pytest.skip(missing, allow_module_level=True)
+    return importlib.import_module("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +107,60 @@ def open_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+class Audit:
+    """Runs axe-core (WCAG 2.0/2.1 A and AA rules) on pages and collects the violations of
+    impact "serious" or "critical" by page; `assert_clean()` fails listing each with its
+    rule id, help text and the first offending selectors."""
+
+    def __init__(self):
+        self.found = {}
+
+    def open(self, page, path: str) -> None:
+        response = page.goto(path)
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+
+    def check(self, page, name: str) -> None:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(RUN_AXE)
+        assert result["passes"], f"{name}: axe checked nothing"
+        blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]
+        if blocking:
+            self.found[f"{name} ({page.url})"] = blocking
+
+    def visit(self, page, path: str, name: str | None = None) -> None:
+        self.open(page, path)
+        self.check(page, name or path)
+
+    def check_with_details_open(self, page, name: str) -> None:
+        """Again with every <details> in the main content open (the add-a-guest, gift
+        and override forms), which axe skips while they are closed."""
+        opened = page.evaluate(
+            "() => { const all = document.querySelectorAll('main details');"
+            " all.forEach(d => { d.open = true; }); return all.length; }"
+        )
+        assert opened, f"{name}: no <details> to open"
+        self.check(page, f"{name}, details open")
+
+    def report(self) -> str:
+        lines = []
+        for where, violations in self.found.items():
+            lines.append(where)
+            for v in violations:
+                targets = [" ".join(map(str, node["target"])) for node in v["nodes"][:3]]
+                lines.append(
+                    f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])} nodes)\n"
+                    f"      {'; '.join(targets)}"
+                )
+        return "\n".join(lines)
+
+    def assert_clean(self) -> None:
+        if self.found:
+            report = self.report()
+            pytest.fail(f"axe found serious or critical violations:\n{report}", pytrace=False)
+
+
+@pytest.fixture
+def audit():
+    return Audit()

@@ -2,20 +2,16 @@
 the request page's actions (transitions, triage, routing, checklist, guests, attachments)
 and the stale-edit box."""
 
-import csv
 import datetime
-import io
 import re
 from pathlib import Path
 
-import openpyxl
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from espoo_intl.testing import assert_constant_queries, csv_rows, xlsx_rows
 from espoo_intl.tests.factories import UserFactory
 from visits.choices import ChecklistPhase, ItemStatus
 from visits.choices import RequestState as S
@@ -69,17 +65,6 @@ def page(response, status: int = 200) -> str:
 def listed_subjects(response) -> list[str]:
     """The request subjects in the list table, in order (each links to its request)."""
     return re.findall(r'<a href="/requests/\d+/">([^<]*)</a>', page(response))
-
-
-def csv_rows(response) -> list[list[str]]:
-    assert response.status_code == 200
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-
-
-def xlsx_rows(response) -> list[tuple]:
-    assert response.status_code == 200
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).active
-    return list(sheet.iter_rows(values_only=True))
 
 
 def recipients() -> list[str]:
@@ -399,10 +384,8 @@ def test_guest_list_is_hidden_from_other_staff_of_the_host_department(
 def test_guests_never_appear_in_the_exports(client_for, kv, request_with_guest, export):
     response = client_for(kv).get(f"/requests/?_export={export}")
 
-    if export == "csv":
-        cells = [cell for row in csv_rows(response) for cell in row]
-    else:
-        cells = [str(cell) for row in xlsx_rows(response) for cell in row if cell is not None]
+    rows = csv_rows(response) if export == "csv" else xlsx_rows(response)
+    cells = [str(cell) for row in rows for cell in [*row, *row.values()] if cell is not None]
     assert request_with_guest.subject in cells
     assert not [cell for cell in cells if GUEST in cell or "gluteeniton" in cell]
 
@@ -488,31 +471,23 @@ def test_xlsx_export_holds_only_the_requests_the_user_sees(
         responsible=other_staff,
     )
 
-    header, *rows = xlsx_rows(en(staff).get("/requests/?_export=xlsx"))
-    _, *all_rows = xlsx_rows(en(kv).get("/requests/?_export=xlsx"))
+    rows = xlsx_rows(en(staff).get("/requests/?_export=xlsx"))
+    all_rows = xlsx_rows(en(kv).get("/requests/?_export=xlsx"))
 
     for column in ("Subject", "State", "Proposed start date", "Host unit", "Responsible person"):
-        assert column in header
-    assert "notice (days)" in [column.lower() for column in header]
-    subject = header.index("Subject")
-    assert [row[subject] for row in rows] == ["Oman toimialan pyyntö"]
+        assert column in rows[0]
+    assert "notice (days)" in [column.lower() for column in rows[0]]
+    assert [row["Subject"] for row in rows] == ["Oman toimialan pyyntö"]
     assert len(all_rows) == 2
 
 
 def test_xlsx_export_has_one_column_per_table_field(en, kv, unit):
     VisitRequestFactory(host_unit=unit)
 
-    header, *_rows = xlsx_rows(en(kv).get("/requests/?_export=xlsx"))
+    header = list(xlsx_rows(en(kv).get("/requests/?_export=xlsx"))[0])
 
     assert len(header) == len(VisitRequestTable.Meta.fields)
     assert "Paid" not in header
-
-
-def _list_queries(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
 
 
 def _add_requests(count: int, unit, themes) -> None:
@@ -526,15 +501,8 @@ def _add_requests(count: int, unit, themes) -> None:
 @pytest.mark.parametrize("url", ["/requests/", "/requests/?_export=csv", "/requests/?_export=xlsx"])
 def test_request_list_query_count_does_not_grow_with_rows(client_for, staff, unit, url):
     themes = list(Theme.objects.all()[:2])
-    client = client_for(staff)
-    _add_requests(3, unit, themes)
-    client.get(url)  # warm caches that are filled once per process, not per request
 
-    with_3 = _list_queries(client, url)
-    _add_requests(27, unit, themes)
-    with_30 = _list_queries(client, url)
-
-    assert with_30 == with_3
+    assert_constant_queries(client_for(staff), url, grow=lambda n: _add_requests(n, unit, themes))
 
 
 # --- one list of editable fields -------------------------------------------------------------

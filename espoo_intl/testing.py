@@ -1,0 +1,179 @@
+"""The test kit every app uses: the permission-matrix runner, export parsers and a
+constant-query-count assertion.
+
+An app's `tests/test_permissions.py` declares what its pages answer to whom::
+
+    from espoo_intl.testing import expect, matrix_test, row
+
+    RECORDS = {"thing": lambda ctx: ThingFactory(unit=ctx["unit"])}
+    MATRIX = [
+        row("GET", "/things/", expect(200)),
+        row("GET", "/things/{thing}/edit/", expect(403, kv=200, administrator=200)),
+    ]
+    test_permissions = matrix_test(MATRIX, RECORDS)
+
+`{name}` in a route is the pk of the record RECORDS[name] builds; builders run in the
+order the route names them and each sees the role users, "unit", "other_unit" and the
+records built before it. espoo_intl/tests/test_url_coverage.py fails when a URL pattern
+of the project is in no app's MATRIX.
+"""
+
+import csv
+import io
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+__all__ = [
+    "SIGNED_IN",
+    "ROLES",
+    "Broken",
+    "Row",
+    "expect",
+    "broken",
+    "row",
+    "matrix_test",
+    "csv_rows",
+    "xlsx_rows",
+    "assert_constant_queries",
+]
+
+SIGNED_IN = ("staff", "other_staff", "contact", "other_contact", "kv", "lead", "administrator")
+ROLES = ("anonymous", *SIGNED_IN)
+
+
+# --- the permission matrix -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Broken:
+    """The status a role should get, while today's code answers otherwise: the case runs as a
+    strict xfail, so it turns into a failure the day the code is fixed and the mark stays."""
+
+    status: int
+    reason: str
+
+
+def broken(status: int, reason: str) -> Broken:
+    return Broken(status, reason)
+
+
+def expect(default, *, anonymous=302, **by_role) -> dict:
+    """Every signed-in role gets `default` unless named; anonymous is sent to log in (302)
+    unless the route needs no sign-in. A value may be `broken(status, reason)`."""
+    unknown = set(by_role) - set(SIGNED_IN)
+    assert not unknown, f"unknown roles: {unknown}"
+    return {"anonymous": anonymous} | {role: by_role.get(role, default) for role in SIGNED_IN}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One route and method, and the status each role gets. `data` is the POST body (empty by
+    default); `deletes` says an allowed request (302) removes the record named last in the
+    route, which every other case must leave in place. A 302 for anonymous (or on an admin
+    page) must lead to `login_url`; None for routes that need no sign-in."""
+
+    method: str
+    route: str
+    statuses: dict
+    data: dict = field(default_factory=dict)
+    deletes: bool = False
+    login_url: str | None = "/accounts/login/"
+
+    def record_names(self) -> list[str]:
+        return [name for _text, name, _spec, _conv in string.Formatter().parse(self.route) if name]
+
+
+def row(method: str, route: str, statuses: dict, **options) -> Row:
+    if route.startswith("/admin/"):
+        options.setdefault("login_url", "/admin/login/")
+    options.setdefault("deletes", method == "POST" and route.endswith("/delete/"))
+    return Row(method, route, statuses, **options)
+
+
+def _cases(matrix: list[Row]) -> list:
+    cases = []
+    for entry in matrix:
+        assert set(entry.statuses) == set(ROLES), f"{entry.route}: every role needs a status"
+        for role, status in entry.statuses.items():
+            case_id = f"{entry.method} {entry.route} {role}"
+            if isinstance(status, Broken):
+                mark = pytest.mark.xfail(strict=True, reason=status.reason)
+                cases.append(pytest.param(role, entry, status.status, id=case_id, marks=mark))
+            else:
+                cases.append(pytest.param(role, entry, status, id=case_id))
+    return cases
+
+
+def matrix_test(matrix: list[Row], records: dict[str, Callable]) -> Callable:
+    """A pytest test function running every (role, route, method) case of `matrix`. Assign
+    it to a module-level name starting with `test_` so pytest collects it."""
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize(("role", "entry", "expected"), _cases(matrix))
+    def test_role_gets_expected_status(role, entry, expected, users, unit, other_unit, client_for):
+        ctx = users | {"unit": unit, "other_unit": other_unit}
+        built = {}
+        for name in entry.record_names():
+            built[name] = ctx[name] = records[name](ctx)
+        url = entry.route.format(**{name: record.pk for name, record in built.items()})
+
+        client = client_for(users[role])
+        if entry.method == "POST":
+            response = client.post(url, entry.data)
+        else:
+            response = client.generic(entry.method, url)
+
+        assert response.status_code == expected
+        to_login = role == "anonymous" or entry.route.startswith("/admin/")
+        if expected == 302 and to_login and entry.login_url:
+            assert response["Location"].startswith(entry.login_url)
+        # Only an allowed delete removes its record; every refused or empty POST leaves it.
+        deleted = entry.deletes and expected == 302 and role != "anonymous"
+        for position, record in enumerate(built.values(), start=1):
+            gone = deleted and position == len(built)
+            assert type(record).objects.filter(pk=record.pk).exists() is not gone
+
+    return test_role_gets_expected_status
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+
+def csv_rows(response) -> list[dict[str, str]]:
+    """A CSV export's rows as {header: value} (values as text)."""
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def xlsx_rows(response) -> list[dict]:
+    """An xlsx export's first sheet as {header: value} (values as openpyxl reads them)."""
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    return [dict(zip(header, values, strict=True)) for values in rows]
+
+
+# --- query counts ----------------------------------------------------------------------------
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url}: {response.status_code}"
+    return len(queries.captured_queries)
+
+
+def assert_constant_queries(client, url: str, *, grow: Callable[[int], object]) -> None:
+    """The page costs as many queries with 30 rows as with 3: `grow(n)` adds n rows."""
+    grow(3)
+    client.get(url)  # warm caches that are filled once per process, not per request
+    few = _queries(client, url)
+    grow(27)
+    many = _queries(client, url)
+    assert many == few, f"{url}: {few} queries with 3 rows, {many} with 30"

@@ -1,0 +1,36 @@
+"""Who gets which answer from the core's own pages: the start page, the health check, the
+language choice, Django's sign-in and password pages, and the admin. Each app's pages are
+in its own tests/test_permissions.py."""
+
+from espoo_intl.testing import expect, matrix_test, row
+
+ANYONE = expect(200, anonymous=200)  # no sign-in needed
+SIGNED_IN = expect(200)  # anonymous users are sent to the login page
+NOT_ALLOWED = expect(405, anonymous=405)  # the method is refused before anything else
+
+MATRIX = [
+    row("GET", "/", SIGNED_IN),
+    row("GET", "/healthz", ANYONE),
+    # Language: POST only; without "next" back to the start page, signed in or not.
+    row("GET", "/language/", NOT_ALLOWED),
+    row("POST", "/language/", expect(302, anonymous=302), data={"language": "en"}, login_url=None),
+    # Signing in and out.
+    row("GET", "/accounts/login/", ANYONE),
+    row("POST", "/accounts/login/", ANYONE),  # an empty form comes back with its errors
+    row("GET", "/accounts/logout/", NOT_ALLOWED),
+    row("POST", "/accounts/logout/", expect(302, anonymous=302)),  # to the login page
+    # Changing one's own password needs a sign-in.
+    row("GET", "/accounts/password_change/", SIGNED_IN),
+    row("POST", "/accounts/password_change/", SIGNED_IN),
+    row("GET", "/accounts/password_change/done/", SIGNED_IN),
+    # A forgotten password: open to anyone; an unknown or forged link says so (200).
+    row("GET", "/accounts/password_reset/", ANYONE),
+    row("POST", "/accounts/password_reset/", ANYONE),
+    row("GET", "/accounts/password_reset/done/", ANYONE),
+    row("GET", "/accounts/reset/MQ/set-password/", ANYONE),
+    row("GET", "/accounts/reset/done/", ANYONE),
+    # The admin is for administrators only; everyone else goes to the admin's login.
+    row("GET", "/admin/", expect(302, administrator=200)),
+]
+
+test_permissions = matrix_test(MATRIX, {})
