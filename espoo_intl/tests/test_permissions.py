@@ -31,6 +31,20 @@ MATRIX = [
     row("GET", "/accounts/reset/done/", ANYONE),
     # The admin is for administrators only; everyone else goes to the admin's login.
     row("GET", "/admin/", expect(302, administrator=200)),
+    # kv-tiimi's dashboard is for kv-tiimi, leadership and administrators; the calendar for all.
+    row("GET", "/dashboard/", expect(403, kv=200, lead=200, administrator=200)),
+    row("GET", "/calendar/", SIGNED_IN),
+    # Anyone signed in renews their own feed address (POST only), back to the calendar.
+    row("GET", "/calendar/token/", expect(405, anonymous=405)),
+    row("POST", "/calendar/token/", expect(302)),
+    # The feed needs no sign-in: an unknown key is simply not found, for anyone.
+    row("GET", "/calendar/feed/nonsense.ics", expect(404, anonymous=404)),
+    # Themes and organisation units: kept by kv-tiimi and administrators; an empty POST is an
+    # incomplete formset (400).
+    row("GET", "/settings/themes/", expect(403, kv=200, administrator=200)),
+    row("POST", "/settings/themes/", expect(403, kv=400, administrator=400)),
+    row("GET", "/settings/units/", expect(403, kv=200, administrator=200)),
+    row("POST", "/settings/units/", expect(403, kv=400, administrator=400)),
 ]
 
 test_permissions = matrix_test(MATRIX, {})

@@ -256,14 +256,6 @@ MATRIX = [
     row("POST", "/requests/rules/routing/", RULES_POST),
     row("GET", "/requests/rules/checklist/", RULES),
     row("POST", "/requests/rules/checklist/", RULES_POST),
-    # kv-tiimi's dashboard is for kv-tiimi, leadership and administrators; the calendar for all.
-    row("GET", "/dashboard/", expect(403, kv=200, lead=200, administrator=200)),
-    row("GET", "/calendar/", READ),
-    # Anyone signed in renews their own feed address (POST only), back to the calendar.
-    row("GET", "/calendar/token/", expect(405, anonymous=405)),
-    row("POST", "/calendar/token/", expect(302)),
-    # The feed needs no sign-in: an unknown key is simply not found, for anyone.
-    row("GET", "/calendar/feed/nonsense.ics", expect(404, anonymous=404)),
 ]
 
 test_permissions = matrix_test(MATRIX, RECORDS)
