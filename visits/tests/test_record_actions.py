@@ -97,3 +97,28 @@ def test_a_protected_delete_says_what_refers_to_the_record_and_deletes_nothing(
     assert "Tallinnan kirjastovierailu" in response.content.decode()
     assert OrgUnit.objects.filter(pk=host.pk).exists()
     assert Visit.objects.filter(pk=visit.pk).exists()
+
+
+# --- error pages on real pages ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "make_path, code, heading",
+    [
+        (lambda visit: f"/visits/{visit.pk}/edit/", 403, "You may not open this page"),
+        (lambda visit: f"/visits/{visit.pk + 1000}/", 404, "Page not found"),
+    ],
+)
+def test_a_refused_or_missing_page_is_the_portals_own_page_in_finnish(
+    client_for, other_staff, unit, make_path, code, heading
+):
+    visit = VisitFactory(host_unit=unit)
+
+    response = client_for(other_staff).get(make_path(visit))
+
+    body = response.content.decode()
+    assert response.status_code == code
+    assert '<html lang="fi">' in body
+    assert _in_finnish(heading) in body
+    assert "/visits/" in body  # the portal's navigation
+    assert "Forbidden" not in body
