@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from .admin_site import restrict_admin_to_administrators
+from .attachments import AttachmentDownloadView
 from .views import pages
 
 restrict_admin_to_administrators(admin.site)
@@ -10,6 +11,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.healthz, name="healthz"),
     path("language/", pages.language, name="set_language"),
+    path("attachments/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("visits.urls")),

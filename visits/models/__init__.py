@@ -1,6 +1,5 @@
 from .catalogue import Theme
 from .planning import (
-    Attachment,
     ChecklistItem,
     ChecklistTemplate,
     Gift,
@@ -9,11 +8,18 @@ from .planning import (
     ProtocolRule,
     RoutingRule,
 )
-from .request import OPEN_STATES, RequestEvent, VisitRequest
+from .request import (
+    EVALUATION,
+    EVALUATION_QUESTIONS,
+    OPEN_STATES,
+    TIMELY,
+    RequestEvent,
+    VisitRequest,
+)
 from .visit import Visit
 
 __all__ = [
-    "Theme", "Visit", "VisitRequest", "RequestEvent", "OPEN_STATES", "ProtocolRule",
+    "Theme", "Visit", "VisitRequest", "RequestEvent", "OPEN_STATES", "EVALUATION", "TIMELY",
+    "EVALUATION_QUESTIONS", "ProtocolRule",
     "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem", "Guest", "Gift",
-    "Attachment",
 ]  # fmt: skip

@@ -4,15 +4,14 @@ Each action is a small POST view that calls one service. On success it redirects
 request page; on a refusal it shows the page again with the user's input and the message.
 """
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
 from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.questionnaires import responses_for
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
 from espoo_intl.views.actions import RecordActionView
 
@@ -28,8 +27,8 @@ from ..forms import (
     TriageForm,
     VisitRequestForm,
 )
-from ..models import Attachment, ChecklistItem, Guest, VisitRequest
-from ..rules import GUARDED_BY_CHECKLIST, REASON_REQUIRED, recommendation, transitions_for
+from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
+from ..rules import GUARDED_BY_CHECKLIST, REASON_REQUIRED, transitions_for
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -78,7 +77,7 @@ class RequestEditView(ObjectEditView):
 class RequestDetailView(ObjectDetailView):
     model = VisitRequest
     url_prefix = "request"
-    select_related = ("host_unit__parent", "responsible", "created_by", "triaged_by", "visit")
+    select_related = ("host_unit__parent", "responsible", "created_by", "visit")
     prefetch_related = ("themes", "informed_units")
 
     def get_context_data(self, **kwargs):
@@ -126,6 +125,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         for phase, label in ChecklistPhase.choices
     ]
     suggestion = requests.routing_suggestion(obj)
+    evaluation, advice = requests.request_evaluation(obj)
+    evaluations = list(responses_for(obj, EVALUATION)) if evaluation else []
     routing_initial = {
         "host_unit": obj.host_unit or suggestion.host,
         "responsible": obj.responsible,
@@ -138,7 +139,9 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "transitions": _transitions_for(user, obj),
         "transition_form": forms.get("transition_form") or TransitionForm(),
         "failed_transition": forms.get("failed_transition"),
-        "recommendation": recommendation(obj.timely, obj.answers),
+        "evaluation": evaluation,
+        "evaluations": evaluations,
+        "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
         "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "suggestion": suggestion,
@@ -209,12 +212,15 @@ class TriageView(RequestActionView):
     refuse_closed = False  # the service says which states can be evaluated
     form_class = TriageForm
     form_key = "triage_form"
-    service = requests.request_triage
     success_message = gettext_lazy("The evaluation was saved.")
     failure_message = gettext_lazy("Check the answers.")
 
     def get_form(self, obj):
         return TriageForm.for_request(obj, self.request.POST)
+
+    def call_service(self, obj, form):
+        actor = self.request.user
+        requests.request_triage(obj, actor=actor, how=form.how(), **form.answers())
 
 
 class RouteView(RequestActionView):
@@ -307,26 +313,8 @@ class AttachmentAddView(RequestActionView):
     failure_message = gettext_lazy("The attachment was not saved.")
 
 
-class AttachmentDownloadView(LoginRequiredMixin, View):
-    """Files are served only to people who can see the request."""
-
-    def get(self, request, pk, attachment_pk):
-        obj = get_object_or_404(VisitRequest.objects.for_user(request.user), pk=pk)
-        attachment = get_object_or_404(Attachment, pk=attachment_pk, request=obj)
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-
-
 __all__ = [
     "RequestListView", "RequestEditView", "RequestDetailView", "TransitionView", "TriageView",
     "RouteView", "ProtocolView", "ChecklistItemView", "GuestAddView", "GuestDeleteView",
-    "GiftAddView", "AttachmentAddView", "AttachmentDownloadView",
+    "GiftAddView", "AttachmentAddView",
 ]  # fmt: skip
