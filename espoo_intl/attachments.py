@@ -116,6 +116,7 @@ class Attachment(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=gettext_lazy("uploaded by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )

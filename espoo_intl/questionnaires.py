@@ -125,6 +125,7 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL,
         verbose_name=gettext_lazy("answered by"),
         null=True,
+        blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
