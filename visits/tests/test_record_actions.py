@@ -2,6 +2,7 @@
 400 page with the message in the user's language, never a 500; a protected delete says why."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path
 from django.utils import translation
 from django.utils.translation import gettext
@@ -11,6 +12,7 @@ from espoo_intl.tests.factories import OrgUnitFactory
 from espoo_intl.views import ObjectDeleteView
 from visits.choices import RequestState as S
 from visits.models import Gift, Guest, Visit
+from visits.views.requests import RequestActionView
 
 from .factories import VisitFactory
 from .request_factories import GuestFactory, VisitRequestFactory
@@ -78,10 +80,33 @@ class UnitDeleteView(ObjectDeleteView):
         return OrgUnit.objects.get(pk=self.kwargs["pk"])
 
 
+def _refuse(obj, *, actor):
+    raise PermissionDenied("Only the ambassador's office may do this.")
+
+
+class RefusedActionView(RequestActionView):
+    """Test-only: an action whose service refuses the actor itself."""
+
+    service = staticmethod(_refuse)
+
+
 urlpatterns = [
     path("test-units/<int:pk>/delete/", UnitDeleteView.as_view()),
+    path("test-requests/<int:pk>/refuse/", RefusedActionView.as_view()),
     path("", include("espoo_intl.urls")),
 ]
+
+
+@pytest.mark.urls(__name__)
+def test_a_service_that_refuses_the_actor_answers_the_page_with_400_not_a_500(client_for, kv, unit):
+    request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
+
+    response = client_for(kv).post(f"/test-requests/{request.pk}/refuse/")
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Only the ambassador&#x27;s office may do this." in body
+    assert request.subject in body
 
 
 @pytest.mark.urls(__name__)
