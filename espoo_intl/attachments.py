@@ -38,7 +38,7 @@ from .permissions import can_change, in_reach
 __all__ = [
     "Attachment", "AttachmentForm", "AttachmentDownloadView", "LimitedUploadHandler",
     "PrivateStorage", "private_storage", "attachment_storage", "ALLOWED_ATTACHMENT_TYPES",
-    "check_upload", "attachment_store", "attachment_add", "attachments_of",
+    "check_upload", "attachment_store", "attachment_add",
 ]  # fmt: skip
 
 # What the content says it is, not what the name says (a renamed .exe stays an .exe).
@@ -135,12 +135,6 @@ class Attachment(models.Model):
         from django.urls import reverse
 
         return reverse("attachment_download", args=[self.pk])
-
-
-def attachments_of(owner) -> models.QuerySet:
-    """The attachments of one record, oldest first."""
-    ct = ContentType.objects.get_for_model(owner)
-    return Attachment.objects.filter(content_type=ct, object_id=owner.pk)
 
 
 # --- uploads: size before reading, type by content --------------------------------------------

@@ -140,13 +140,6 @@ class Response(models.Model):
     def __str__(self) -> str:
         return f"{self.question_set} {self.answered_at:%Y-%m-%d}"
 
-    def value(self, code: str) -> bool | None:
-        """The answer to one question as True / False / None (not answered)."""
-        for answer in self.answers.all():
-            if answer.question.code == code:
-                return answer.as_bool
-        return None
-
 
 class Answer(models.Model):
     response = models.ForeignKey(

@@ -3,12 +3,12 @@
 A register subclasses `RecordActionView`, names its `model`, `form_class`, `form_key`
 and `service`, and says how its page is drawn (`page_template`, `page_context`):
 
-    class GiftAddView(RecordActionView):
-        model = VisitRequest
-        form_class = GiftForm
-        form_key = "gift_form"
-        service = planning.gift_add           # service(obj, *, actor, **cleaned_data)
-        success_message = gettext_lazy("Gift recorded.")
+    class MeetingAddView(RecordActionView):
+        model = Partnership
+        form_class = MeetingForm
+        form_key = "meeting_form"             # the page shows the form under this name
+        service = services.meeting_add        # service(obj, *, actor, **cleaned_data)
+        success_message = gettext_lazy("Meeting recorded.")
 
 The order is fixed: POST only; the record through `for_user` (404 when out of reach);
 `allowed(user, obj)` (403, before the form is read); a closed record (`is_closed`) refused
