@@ -140,3 +140,7 @@ class User(AbstractUser):
     def department_pk(self):
         """The department the user's unit belongs to (None for the city group level)."""
         return self.unit.department_id if self.unit_id else None
+
+
+from .attachments import Attachment  # noqa: E402, F401
+from .questionnaires import Answer, Question, QuestionSet, Response  # noqa: E402, F401

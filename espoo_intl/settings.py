@@ -203,6 +203,12 @@ REQUEST_MIN_NOTICE_DAYS = env.int("REQUEST_MIN_NOTICE_DAYS", default=21)
 GUEST_DATA_RETENTION_DAYS = env.int("GUEST_DATA_RETENTION_DAYS", default=90)
 INTERNATIONAL_MAILBOX = env("INTERNATIONAL_MAILBOX", default="international@espoo.fi")
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# An oversized upload is dropped as it streams in, not read whole first.
+FILE_UPLOAD_HANDLERS = [
+    "espoo_intl.attachments.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 REMINDER_DAYS_BEFORE = 7
 PORTAL_URL = env("PORTAL_URL", default="http://127.0.0.1:8000")
 # Periodic tasks are declared by each app (espoo_intl.registry.App.periodic_tasks).

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from . import registry
 from .admin_site import restrict_admin_to_administrators
+from .attachments import AttachmentDownloadView
 from .views import calendar, dashboard, pages, settings
 
 restrict_admin_to_administrators(admin.site)
@@ -11,6 +12,7 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", pages.healthz, name="healthz"),
     path("language/", pages.language, name="set_language"),
+    path("attachments/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

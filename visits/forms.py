@@ -3,10 +3,12 @@ from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request page uses it)
 from espoo_intl.forms import DateInput, RegisterForm
 from espoo_intl.models import OrgUnit, User
+from espoo_intl.questionnaires import QuestionnaireForm, latest_response
 
-from .models import ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
+from .models import EVALUATION, ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
 
 __all__ = [
     "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm",
@@ -122,35 +124,13 @@ class VisitRequestForm(RegisterForm):
         )  # fmt: skip
 
 
-def _yes_no(label):
-    return forms.TypedChoiceField(
-        label=label,
-        choices=[("", _("not answered")), ("true", _("yes")), ("false", _("no"))],
-        coerce=lambda v: v == "true",
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-
-
-class TriageForm(forms.Form):
-    """The evaluation of 3.4: timeliness first, then five yes/no questions."""
-
-    timely = _yes_no(VisitRequest._meta.get_field("timely").verbose_name)
-    q_interesting = _yes_no(VisitRequest._meta.get_field("q_interesting").verbose_name)
-    q_significant = _yes_no(VisitRequest._meta.get_field("q_significant").verbose_name)
-    q_national = _yes_no(VisitRequest._meta.get_field("q_national").verbose_name)
-    q_leadership = _yes_no(VisitRequest._meta.get_field("q_leadership").verbose_name)
-    q_visibility = _yes_no(VisitRequest._meta.get_field("q_visibility").verbose_name)
+class TriageForm(QuestionnaireForm):
+    """The evaluation of 3.4 (the question set EVALUATION): timeliness first, then five
+    yes/no questions; starts from the latest answers."""
 
     @classmethod
     def for_request(cls, request, data=None):
-        initial = {
-            name: ("true" if value else "false") if value is not None else ""
-            for name in cls.base_fields
-            for value in [getattr(request, name)]
-        }
-        form = cls(data, initial=initial)
+        form = cls(EVALUATION, data, response=latest_response(request, EVALUATION))
         form.helper = FormHelper(form)
         form.helper.form_tag = False
         return form
@@ -226,10 +206,3 @@ class GiftForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=_("file"),
-        help_text=_("The original letter or other material: PDF, DOCX or an image."),
-    )

@@ -25,7 +25,6 @@ urlpatterns = [
     path("requests/<int:pk>/guests/<int:guest_pk>/delete/", request_views.GuestDeleteView.as_view(), name="request_guest_delete"),
     path("requests/<int:pk>/gifts/", request_views.GiftAddView.as_view(), name="request_gift_add"),
     path("requests/<int:pk>/attachments/", request_views.AttachmentAddView.as_view(), name="request_attachment_add"),
-    path("requests/<int:pk>/attachments/<int:attachment_pk>/", request_views.AttachmentDownloadView.as_view(), name="request_attachment"),
     path("requests/rules/protocol/", rule_views.ProtocolMatrixView.as_view(), name="rules_protocol"),
     path("requests/rules/routing/", rule_views.RoutingRulesView.as_view(), name="rules_routing"),
     path("requests/rules/checklist/", rule_views.ChecklistTemplateView.as_view(), name="rules_checklist"),

@@ -8,9 +8,11 @@ records out of reach and 403 for records the user may read but not change.
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
@@ -167,6 +169,15 @@ class ObjectEditView(RegisterMixin, View):
         return self.render_form(form, obj)
 
 
+def _referrers(error: ProtectedError, limit: int = 10) -> list[str]:
+    """The records that keep a protected one from being deleted, as "kind: name"."""
+    found = list(error.protected_objects)
+    lines = [f"{capfirst(o._meta.verbose_name)}: {o}" for o in found[:limit]]
+    if len(found) > limit:
+        lines.append(_("…and %(more)s more") % {"more": len(found) - limit})
+    return lines
+
+
 class ObjectDeleteView(RegisterMixin, View):
     template_name = "generic/object_delete.html"
     delete_service = None  # callable(instance, *, actor)
@@ -183,6 +194,12 @@ class ObjectDeleteView(RegisterMixin, View):
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
-        type(self).delete_service(obj, actor=request.user)
+        try:
+            type(self).delete_service(obj, actor=request.user)
+        except ProtectedError as error:
+            # Other records still point to this one: say which, delete nothing.
+            ctx = {"object": obj, "meta": self.model._meta, "protected": _referrers(error)}
+            messages.error(request, _("This record cannot be deleted: other records refer to it."))
+            return render(request, self.template_name, ctx, status=400)
         messages.success(request, _("Deleted: %(name)s") % {"name": obj})
         return HttpResponseRedirect(reverse(self.url_name("list")))

@@ -1,7 +1,6 @@
 from espoo_intl.models import Theme  # shared by every register; re-exported for old imports
 
 from .planning import (
-    Attachment,
     ChecklistItem,
     ChecklistTemplate,
     Gift,
@@ -10,11 +9,17 @@ from .planning import (
     ProtocolRule,
     RoutingRule,
 )
-from .request import OPEN_STATES, VisitRequest
+from .request import (
+    EVALUATION,
+    EVALUATION_QUESTIONS,
+    OPEN_STATES,
+    TIMELY,
+    VisitRequest,
+)
 from .visit import Visit
 
 __all__ = [
-    "Theme", "Visit", "VisitRequest", "OPEN_STATES", "ProtocolRule",
+    "Theme", "Visit", "VisitRequest", "OPEN_STATES", "EVALUATION", "TIMELY",
+    "EVALUATION_QUESTIONS", "ProtocolRule",
     "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem", "Guest", "Gift",
-    "Attachment",
 ]  # fmt: skip

@@ -3,12 +3,12 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from espoo_intl.attachments import attachment_storage  # noqa: F401 (named by migration 0003)
 from espoo_intl.i18n import TranslatedNameModel
 from espoo_intl.models import OrgUnit, Theme
 
@@ -24,7 +24,7 @@ from .request import VisitRequest
 
 __all__ = [
     "ProtocolRule", "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem",
-    "Guest", "Gift", "Attachment",
+    "Guest", "Gift",
 ]  # fmt: skip
 
 
@@ -232,58 +232,6 @@ class Gift(models.Model):
         super().save(*args, **kwargs)
 
 
-class PrivateStorage(FileSystemStorage):
-    """Attachments live under MEDIA_ROOT/attachments, outside the web root; the folder is
-    read from settings on every use, so a changed MEDIA_ROOT takes effect at once."""
-
-    @property
-    def base_location(self):
-        return str(Path(settings.MEDIA_ROOT) / "attachments")
-
-    @property
-    def location(self):
-        return str(Path(self.base_location).resolve())
-
-    @property
-    def base_url(self):
-        return None
-
-
-private_storage = PrivateStorage()
-
-
-def attachment_storage() -> PrivateStorage:
-    """A callable, so migrations name this function rather than a machine's path."""
-    return private_storage
-
-
+# Named by migration 0003 (the attachments now live in espoo_intl.attachments).
 def _attachment_path(instance, filename) -> str:
     return f"{instance.request_id}/{Path(filename).name}"
-
-
-class Attachment(models.Model):
-    """The original letter or other file; served only through a permission-checked view."""
-
-    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(
-        _("file"), storage=attachment_storage, upload_to=_attachment_path, max_length=300
-    )
-    original_name = models.CharField(_("file name"), max_length=255)
-    content_type = models.CharField(_("type"), max_length=100)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -27,7 +28,16 @@ from ..choices import (
 from .checks import date_and_rank_errors
 from .visit import Visit
 
-__all__ = ["VisitRequest", "OPEN_STATES", "CLOSED_STATES"]
+__all__ = [
+    "VisitRequest", "OPEN_STATES", "CLOSED_STATES", "EVALUATION", "TIMELY",
+    "EVALUATION_QUESTIONS",
+]  # fmt: skip
+
+# The request evaluation (3.4) is the question set "request-evaluation" (seeded by migration
+# 0009): timeliness first, then five yes/no questions.
+EVALUATION = "request-evaluation"
+TIMELY = "timely"
+EVALUATION_QUESTIONS = ("interesting", "significant", "national", "leadership", "visibility")
 
 # After these, a request's planning records are kept as they are.
 CLOSED_STATES = (RequestState.DEBRIEFED, RequestState.DECLINED, RequestState.CANCELLED)
@@ -100,42 +110,7 @@ class VisitRequest(RegisterRecord):
         _("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED
     )
 
-    # Triage (3.4): timeliness first, then five yes/no questions.
-    timely = models.BooleanField(
-        _("came early enough to receive it without harming the unit's core work"),
-        null=True,
-        blank=True,
-    )
-    q_interesting = models.BooleanField(
-        _("is the visitor interesting – can we learn something from them?"), null=True, blank=True
-    )
-    q_significant = models.BooleanField(
-        _("is the visitor a significant actor in its field or region?"), null=True, blank=True
-    )
-    q_national = models.BooleanField(
-        _("did it come through or with the recommendation of a national actor?"),
-        null=True,
-        blank=True,
-    )
-    q_leadership = models.BooleanField(
-        _("did it come through or with the recommendation of the city's leadership?"),
-        null=True,
-        blank=True,
-    )
-    q_visibility = models.BooleanField(
-        _("is it important for Espoo's international visibility and reputation?"),
-        null=True,
-        blank=True,
-    )
-    triaged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("triaged by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    triaged_at = models.DateTimeField(_("triaged at"), null=True, blank=True)
+    # Triage (3.4) is a questionnaire (espoo_intl.questionnaires): see EVALUATION.
 
     # Routing (3.4): the host unit, the units informed, one responsible person.
     host_unit = models.ForeignKey(
@@ -170,6 +145,8 @@ class VisitRequest(RegisterRecord):
     guest_data_erased_at = models.DateTimeField(
         _("guest data erased"), null=True, blank=True, editable=False
     )
+    attachments = GenericRelation("espoo_intl.Attachment")
+
     history = HistoricalRecords(m2m_fields=[themes], excluded_fields=RECORD_HISTORY_EXCLUDED)
     objects = RestrictedQuerySet.as_manager()
     # States, transitions, guards and hooks: visits.workflow (the row's `version` and
@@ -215,13 +192,3 @@ class VisitRequest(RegisterRecord):
         if params.get("party") in ProtocolParty.values:
             params = {**params, "party": ProtocolParty(params["party"]).label}
         return params
-
-    @property
-    def answers(self) -> list:
-        return [
-            self.q_interesting,
-            self.q_significant,
-            self.q_national,
-            self.q_leadership,
-            self.q_visibility,
-        ]

@@ -3,22 +3,21 @@ attachments, and the erasure of guest data after the visit."""
 
 import datetime
 
-import filetype
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from espoo_intl import attachments
+from espoo_intl.attachments import Attachment
 from espoo_intl.permissions import can_change, sees_confidential_parts
 from espoo_intl.timeline import timeline_log
 
 from ..choices import ProtocolParty
 from ..models import (
-    Attachment,
     ChecklistItem,
     Gift,
     Guest,
@@ -30,18 +29,7 @@ from ..models import (
 __all__ = [
     "required_parties", "protocol_mark_informed", "checklist_item_update", "guest_save",
     "guest_delete", "gift_add", "attachment_add", "attachment_store", "guest_data_erase_expired",
-    "ALLOWED_ATTACHMENT_TYPES",
 ]  # fmt: skip
-
-# What the content says it is, not what the name says (a renamed .exe stays an .exe).
-ALLOWED_ATTACHMENT_TYPES = {
-    "application/pdf": "PDF",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
-    "image/jpeg": "JPEG",
-    "image/png": "PNG",
-    "image/gif": "GIF",
-    "image/webp": "WebP",
-}
 
 
 def required_parties(request: VisitRequest) -> list[str]:
@@ -136,74 +124,19 @@ def gift_add(request: VisitRequest, *, actor, **data) -> Gift:
     return gift
 
 
-def _check_upload(upload) -> str:
-    if upload.size > settings.ATTACHMENT_MAX_BYTES:
-        raise ValidationError(
-            {
-                "file": _("The file is too large (%(size)s). The limit is %(limit)s.")
-                % {
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
-                }
-            }
-        )
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    mime = kind.mime if kind else ""
-    if mime == "application/zip" and upload.name.lower().endswith(".docx"):
-        mime = _docx_mime(upload)
-    if mime not in ALLOWED_ATTACHMENT_TYPES:
-        raise ValidationError(
-            {
-                "file": _("This type of file is not accepted. Allowed: %(types)s.")
-                % {"types": ", ".join(sorted(set(ALLOWED_ATTACHMENT_TYPES.values())))}
-            }
-        )
-    return mime
-
-
-def _docx_mime(upload) -> str:
-    """A .docx is a zip with word/document.xml; check the inside, not the name."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(upload) as zf:
-            names = set(zf.namelist())
-    except zipfile.BadZipFile:
-        return ""
-    finally:
-        upload.seek(0)
-    if "word/document.xml" in names:
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return ""
-
-
 @transaction.atomic
 def attachment_add(request: VisitRequest, *, actor, file) -> Attachment:
-    """Store an uploaded file on a request the actor may change."""
+    """Store an uploaded file on a request the actor may change (the core's checks)."""
     _require_change(actor, request)
-    return attachment_store(request, actor=actor, file=file)
+    return _logged(request, attachments.attachment_store(request, actor=actor, file=file), actor)
 
 
 def attachment_store(request: VisitRequest, *, actor, file) -> Attachment:
-    """Store an uploaded file after checking its size and its real type (no permission
-    check: for `attachment_add` and for the letter sent with a new request)."""
-    mime = _check_upload(file)
-    attachment = Attachment(
-        request=request,
-        original_name=file.name[:255],
-        content_type=mime,
-        size=file.size,
-        uploaded_by=actor,
-    )
-    attachment.file.save(file.name, file, save=False)
-    try:
-        attachment.full_clean()
-        attachment.save()
-    except Exception:
-        attachment.file.delete(save=False)  # nothing half-done: no orphan file on disk
-        raise
+    """Store the letter sent with a new request (no permission check), logged."""
+    return _logged(request, attachments.attachment_store(request, actor=actor, file=file), actor)
+
+
+def _logged(request: VisitRequest, attachment: Attachment, actor) -> Attachment:
     timeline_log(
         request,
         actor=actor,

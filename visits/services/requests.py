@@ -2,11 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from espoo_intl.permissions import can_add, can_change, in_reach
+from espoo_intl.questionnaires import latest_response, questionnaire_answer, summary
 from espoo_intl.records import StaleRecord, lock_for_edit
 from espoo_intl.timeline import timeline_log
 from espoo_intl.workflow import workflow_transition
@@ -14,21 +14,23 @@ from espoo_intl.workflow import workflow_transition
 from .. import notifications
 from ..choices import RequestState, VisitKind, VisitStatus
 from ..models import (
+    EVALUATION,
+    EVALUATION_QUESTIONS,
+    TIMELY,
     ChecklistItem,
     ChecklistTemplate,
     RoutingRule,
     Visit,
     VisitRequest,
 )
-from ..rules import suggest_routing
+from ..rules import recommendation, suggest_routing
 from .planning import attachment_store
 
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
-    "request_log", "routing_suggestion", "StaleRequest", "checklist_generate", "visit_from_request",
+    "request_log", "routing_suggestion", "request_evaluation", "StaleRequest", "checklist_generate",
+    "visit_from_request",
 ]  # fmt: skip
-
-TRIAGE_FIELDS = ("timely", "q_interesting", "q_significant", "q_national", "q_leadership", "q_visibility")  # fmt: skip
 
 
 # The details a request's form edits; everything else has its own service.
@@ -122,21 +124,33 @@ def request_update(
 
 
 @transaction.atomic
-def request_triage(request: VisitRequest, *, actor, **answers) -> VisitRequest:
-    """Record kv-tiimi's evaluation (3.4): timeliness and the five questions."""
+def request_triage(request: VisitRequest, *, actor, how=None, **answers) -> VisitRequest:
+    """Record kv-tiimi's evaluation (3.4): timeliness and the five questions, kept as a new
+    dated response of the question set EVALUATION (earlier ones stay). Answers are given by
+    question code (`timely=True, interesting="no"`; the old names `q_interesting` work too)."""
     if not _is_kv(actor):
         raise PermissionDenied
     _lock(request)
     if request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
         raise ValidationError(_("Only a request waiting for review can be evaluated."))
-    for name in TRIAGE_FIELDS:
-        setattr(request, name, answers.get(name))
-    request.triaged_by, request.triaged_at = actor, timezone.now()
+    answers = {code.removeprefix("q_"): value for code, value in answers.items()}
+    questionnaire_answer(request, question_set=EVALUATION, actor=actor, answers=answers, how=how)
     request.version += 1
     request._history_user = actor
     request.save()
     request_log(request, actor=actor, summary=gettext_noop("Evaluation recorded"))
     return request
+
+
+def request_evaluation(request: VisitRequest):
+    """The request's current (latest) evaluation and the recommendation it gives, or
+    (None, None) before any."""
+    response = latest_response(request, EVALUATION)
+    if response is None:
+        return None, None
+    values = summary(response).values
+    five = [values.get(code) for code in EVALUATION_QUESTIONS]
+    return response, recommendation(values.get(TIMELY), five)
 
 
 def routing_suggestion(request: VisitRequest):

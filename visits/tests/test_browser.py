@@ -15,9 +15,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from espoo_intl.questionnaires import latest_response, summary
 from espoo_intl.tests.browser import require_browser
 from visits.choices import ChecklistPhase, ItemStatus, RequestState, VisitStatus
-from visits.models import ChecklistItem, Theme, Visit, VisitRequest
+from visits.models import EVALUATION, ChecklistItem, Theme, Visit, VisitRequest
 
 SCREENS = Path(settings.BASE_DIR) / "var" / "screens"
 
@@ -191,10 +192,10 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     expect(kv_page).to_have_url(re.compile(rf"{url}$"))
     _move_to(kv_page, "under review")
     expect(kv_page.locator("h1 .badge").first).to_have_text("Under review")
-    kv_page.check('input[name="timely"][value="true"]')
-    kv_page.check('input[name="q_interesting"][value="true"]')
-    kv_page.check('input[name="q_significant"][value="true"]')
-    kv_page.check('input[name="q_national"][value="false"]')
+    kv_page.check('input[name="timely"][value="yes"]')
+    kv_page.check('input[name="interesting"][value="yes"]')
+    kv_page.check('input[name="significant"][value="yes"]')
+    kv_page.check('input[name="national"][value="no"]')
     main_button(kv_page, "Save the evaluation").click()
     expect(kv_page.get_by_role("status").filter(has_text="Recommendation")).to_contain_text(
         "Accept where possible."
@@ -212,7 +213,8 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     shot(kv_page, "request-3-accepted-kv")
     request.refresh_from_db()
     assert (request.host_unit, request.responsible) == (staff.unit, staff)
-    assert (request.timely, request.q_interesting, request.q_national) == (True, True, False)
+    values = summary(latest_response(request, EVALUATION)).values
+    assert (values["timely"], values["interesting"], values["national"]) == (True, True, False)
 
     # The responsible person plans; confirming is refused while required items are open.
     staff_page.reload()

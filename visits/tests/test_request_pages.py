@@ -11,12 +11,14 @@ from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from espoo_intl.attachments import Attachment
+from espoo_intl.questionnaires import latest_response, summary
 from espoo_intl.testing import assert_constant_queries, csv_rows, xlsx_rows
 from espoo_intl.tests.factories import UserFactory
 from visits.choices import ChecklistPhase, ItemStatus
 from visits.choices import RequestState as S
 from visits.forms import VisitRequestForm
-from visits.models import Attachment, Theme, VisitRequest
+from visits.models import EVALUATION, Theme, VisitRequest
 from visits.services import requests as request_services
 from visits.tables import VisitRequestTable
 from visits.tests.test_visit_forms import in_language
@@ -238,28 +240,41 @@ def test_kv_saves_the_evaluation_and_sees_the_recommendation(en, kv, unit):
     client = en(kv)
 
     response = client.post(
-        f"/requests/{visit_request.pk}/triage/", {"timely": "true", "q_interesting": "true"}
+        f"/requests/{visit_request.pk}/triage/", {"timely": "yes", "interesting": "yes"}
     )
 
     assert response.status_code == 302
-    visit_request.refresh_from_db()
-    assert (visit_request.timely, visit_request.q_interesting) == (True, True)
-    assert visit_request.q_significant is None
-    assert visit_request.triaged_by == kv
-    assert "Accept where possible." in page(client.get(visit_request.get_absolute_url()))
+    evaluation = latest_response(visit_request, EVALUATION)
+    values = summary(evaluation).values
+    assert (values["timely"], values["interesting"], values["significant"]) == (True, True, None)
+    assert evaluation.answered_by == kv
+    html = page(client.get(visit_request.get_absolute_url()))
+    assert "Accept where possible." in html
+    assert f"Evaluated by {kv}" in html
+
+
+def test_the_request_page_lists_earlier_evaluations_with_who_and_when(en, kv, unit):
+    visit_request = VisitRequestFactory(host_unit=unit)
+    client = en(kv)
+    client.post(f"/requests/{visit_request.pk}/triage/", {"timely": "no"})
+    client.post(f"/requests/{visit_request.pk}/triage/", {"timely": "yes", "national": "yes"})
+
+    html = page(client.get(visit_request.get_absolute_url()))
+
+    assert "Earlier evaluations" in html
+    assert html.count(f"Evaluated by {kv}") == 2
+    assert "Accept where possible." in html  # from the latest, not the first
 
 
 def test_staff_may_not_evaluate_a_request(client_for, staff, unit):
     visit_request = VisitRequestFactory(host_unit=unit)
 
     response = client_for(staff).post(
-        f"/requests/{visit_request.pk}/triage/", {"timely": "true", "q_interesting": "true"}
+        f"/requests/{visit_request.pk}/triage/", {"timely": "yes", "interesting": "yes"}
     )
 
     assert response.status_code == 403
-    visit_request.refresh_from_db()
-    assert visit_request.timely is None
-    assert visit_request.triaged_at is None
+    assert latest_response(visit_request, EVALUATION) is None
 
 
 def test_kv_routes_a_request_and_the_responsible_person_is_told(
@@ -413,8 +428,8 @@ def test_kv_uploads_a_pdf_and_downloads_it(en, kv, unit, media_root):
     )
 
     assert response.status_code == 302
-    attachment = Attachment.objects.get(request=visit_request)
-    download_url = f"/requests/{visit_request.pk}/attachments/{attachment.pk}/"
+    attachment = visit_request.attachments.get()
+    download_url = f"/attachments/{attachment.pk}/"
     html = page(client.get(visit_request.get_absolute_url()))
     assert f'<a href="{download_url}">kutsukirje.pdf</a>' in html
     download = client.get(download_url)
@@ -448,11 +463,9 @@ def test_an_attachment_is_not_found_for_who_cannot_see_the_request(
         f"/requests/{visit_request.pk}/attachments/",
         {"file": SimpleUploadedFile("kirje.pdf", PDF)},
     )
-    attachment = Attachment.objects.get(request=visit_request)
+    attachment = visit_request.attachments.get()
 
-    response = client_for(other_staff).get(
-        f"/requests/{visit_request.pk}/attachments/{attachment.pk}/"
-    )
+    response = client_for(other_staff).get(f"/attachments/{attachment.pk}/")
 
     assert response.status_code == 404
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from visits.models import Attachment, VisitRequest
+from espoo_intl.attachments import Attachment
+from visits.models import VisitRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_lead_registers_a_request_with_the_original_letter(client_for, lead, set
     assert response["Location"] == f"/requests/{request.pk}/"
     attachment = request.attachments.get()
     assert attachment.original_name == "kirje.pdf"
-    assert attachment.content_type == "application/pdf"
+    assert attachment.mime_type == "application/pdf"
     assert (tmp_path / "attachments").exists()
 
 

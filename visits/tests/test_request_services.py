@@ -15,8 +15,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 
+from espoo_intl.attachments import Attachment
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import in_reach
+from espoo_intl.questionnaires import latest_response, responses_for, summary
 from espoo_intl.timeline import timeline_for
 from espoo_intl.workflow import KV, OWNER
 from visits.choices import (
@@ -31,7 +33,8 @@ from visits.choices import (
 )
 from visits.choices import RequestState as S
 from visits.models import (
-    Attachment,
+    EVALUATION,
+    EVALUATION_QUESTIONS,
     ChecklistItem,
     ChecklistTemplate,
     ProtocolNotice,
@@ -50,6 +53,7 @@ from visits.services.requests import (
     StaleRequest,
     checklist_generate,
     request_create,
+    request_evaluation,
     request_route,
     request_transition,
     request_triage,
@@ -540,19 +544,34 @@ def test_kv_team_records_the_evaluation(make_request, kv):
     request_triage(request, actor=kv, **answers)
 
     request.refresh_from_db()
-    assert request.timely is True
-    assert request.answers == [False, None, True, None, None]
-    assert request.triaged_by == kv
-    assert request.triaged_at is not None
+    evaluation = latest_response(request, EVALUATION)
+    values = summary(evaluation).values
+    assert values["timely"] is True
+    assert [values[code] for code in EVALUATION_QUESTIONS] == [False, None, True, None, None]
+    assert evaluation.answered_by == kv
+    assert evaluation.answered_at is not None
     assert request.version == 2
+
+
+def test_a_new_evaluation_is_kept_beside_the_earlier_one(make_request, kv):
+    request = make_request(S.UNDER_REVIEW)
+
+    request_triage(request, actor=kv, timely=False)
+    request_triage(request, actor=kv, timely=True, interesting=True)
+
+    first, second = reversed(list(responses_for(request, EVALUATION)))
+    assert summary(first).values["timely"] is False
+    assert summary(second).values == {**summary(first).values, "timely": True, "interesting": True}
+    assert latest_response(request, EVALUATION) == second
+    assert request_evaluation(request)[1].code == "accept"
+    assert [a.question.code for a in summary(first).bad] == ["timely"]  # "no" is the bad answer
 
 
 def test_staff_may_not_evaluate_a_request(make_request, staff):
     request = make_request(S.UNDER_REVIEW, responsible=staff)
     with pytest.raises(PermissionDenied):
         request_triage(request, actor=staff, timely=True)
-    request.refresh_from_db()
-    assert request.timely is None
+    assert latest_response(request, EVALUATION) is None
 
 
 def test_an_accepted_request_is_not_evaluated_again(make_request, kv):
@@ -784,7 +803,7 @@ def test_a_real_document_is_accepted_and_stored_privately(name, content, mime, m
     )
 
     attachment.refresh_from_db()
-    assert attachment.content_type == mime  # from the content, not from the browser
+    assert attachment.mime_type == mime  # from the content, not from the browser
     assert attachment.original_name == name
     assert attachment.size == len(content)
     assert attachment.uploaded_by == staff

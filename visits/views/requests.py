@@ -4,20 +4,16 @@ Each action is a small POST view that calls one service. On success it redirects
 request page; on a refusal it shows the page again with the user's input and the message.
 """
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 
-from espoo_intl.forms import apply_validation_error
-from espoo_intl.history import history_entries
 from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.questionnaires import responses_for
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
 from espoo_intl.views import TransitionView as CoreTransitionView
+from espoo_intl.views.actions import RecordActionView
 from espoo_intl.views.generic import record_page_context
 
 from ..choices import ChecklistPhase, ProtocolParty, RequestState
@@ -31,8 +27,7 @@ from ..forms import (
     TriageForm,
     VisitRequestForm,
 )
-from ..models import Attachment, ChecklistItem, Guest, VisitRequest
-from ..rules import recommendation
+from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -58,7 +53,7 @@ class RequestEditView(ObjectEditView):
 class RequestDetailView(ObjectDetailView):
     model = VisitRequest
     url_prefix = "request"
-    select_related = ("host_unit__parent", "responsible", "created_by", "triaged_by", "visit")
+    select_related = ("host_unit__parent", "responsible", "created_by", "visit")
     prefetch_related = ("themes", "informed_units")
 
     def get_context_data(self, **kwargs):
@@ -96,6 +91,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         for phase, label in ChecklistPhase.choices
     ]
     suggestion = requests.routing_suggestion(obj)
+    evaluation, advice = requests.request_evaluation(obj)
+    evaluations = list(responses_for(obj, EVALUATION)) if evaluation else []
     routing_initial = {
         "host_unit": obj.host_unit or suggestion.host,
         "responsible": obj.responsible,
@@ -105,7 +102,9 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "can_change": editable,
         "is_kv": is_kv,
         "sees_guests": sees_confidential_parts(user, obj),
-        "recommendation": recommendation(obj.timely, obj.answers),
+        "evaluation": evaluation,
+        "evaluations": evaluations,
+        "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
         "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "suggestion": suggestion,
@@ -128,39 +127,19 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     return ctx
 
 
-class RequestActionView(LoginRequiredMixin, View):
-    """POST-only action on one request the user can see (404 otherwise)."""
+class RequestActionView(RecordActionView):
+    """An action on one request's page (see `espoo_intl.views.actions`)."""
 
-    http_method_names = ["post"]
-
-    @staticmethod
-    def allowed(user, obj) -> bool:
-        """May this user take this action on this request at all? (403 otherwise; checked
-        before the form, so a refused user learns nothing from validation.)"""
-        return can_change(user, obj)
+    model = VisitRequest
 
     def get_request(self) -> VisitRequest:
-        obj = get_object_or_404(
-            VisitRequest.objects.for_user(self.request.user), pk=self.kwargs["pk"]
-        )
-        self.check(obj)
-        return obj
+        return self.get_object()
 
-    def check(self, obj) -> None:
-        if not self.allowed(self.request.user, obj):
-            raise PermissionDenied
+    def closed_message(self, obj) -> str:
+        return _("This request is closed: its records are kept as they are.")
 
-    def done(self, obj, message: str):
-        messages.success(self.request, message)
-        return HttpResponseRedirect(obj.get_absolute_url())
-
-    def refused(self, obj, error: ValidationError, **forms):
-        """Show the page again with the user's input and the reason."""
-        for text in error.messages:
-            messages.error(self.request, text)
-        ctx = {"object": obj, "meta": VisitRequest._meta, "history": history_entries(obj)}
-        ctx.update(request_page_context(self.request.user, obj, **forms))
-        return render(self.request, "visits/visitrequest_detail.html", ctx, status=400)
+    def page_context(self, obj, **forms) -> dict:
+        return request_page_context(self.request.user, obj, **forms)
 
 
 def _kv(user, obj) -> bool:
@@ -182,90 +161,67 @@ class TransitionView(CoreTransitionView):
 
 class TriageView(RequestActionView):
     allowed = staticmethod(_kv)
+    refuse_closed = False  # the service says which states can be evaluated
+    form_class = TriageForm
+    form_key = "triage_form"
+    success_message = gettext_lazy("The evaluation was saved.")
+    failure_message = gettext_lazy("Check the answers.")
 
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = TriageForm.for_request(obj, request.POST)
-        if not form.is_valid():
-            return self.refused(obj, ValidationError(_("Check the answers.")), triage_form=form)
-        try:
-            requests.request_triage(obj, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            return self.refused(obj, error, triage_form=form)
-        return self.done(obj, _("The evaluation was saved."))
+    def get_form(self, obj):
+        return TriageForm.for_request(obj, self.request.POST)
+
+    def call_service(self, obj, form):
+        actor = self.request.user
+        requests.request_triage(obj, actor=actor, how=form.how(), **form.answers())
 
 
 class RouteView(RequestActionView):
     allowed = staticmethod(_kv)
-
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = RoutingForm(request.POST)
-        if not form.is_valid():
-            return self.refused(obj, ValidationError(_("Check the routing.")), routing_form=form)
-        try:
-            requests.request_route(obj, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            return self.refused(obj, error, routing_form=form)
-        return self.done(obj, _("Routing confirmed; the people concerned are notified."))
+    form_class = RoutingForm
+    form_key = "routing_form"
+    service = requests.request_route
+    success_message = gettext_lazy("Routing confirmed; the people concerned are notified.")
+    failure_message = gettext_lazy("Check the routing.")
 
 
 class ProtocolView(RequestActionView):
-    def post(self, request, pk, party):
-        obj = self.get_request()
-        try:
-            planning.protocol_mark_informed(obj, party=party, actor=request.user)
-        except ValidationError as error:
-            return self.refused(obj, error)
-        return self.done(obj, _("Marked as informed."))
+    success_message = gettext_lazy("Marked as informed.")
+
+    def call_service(self, obj, form):
+        planning.protocol_mark_informed(obj, party=self.kwargs["party"], actor=self.request.user)
 
 
 class ChecklistItemView(RequestActionView):
-    def post(self, request, pk, item_pk):
-        obj = self.get_request()
-        item = get_object_or_404(ChecklistItem, pk=item_pk, request=obj)
-        form = ChecklistItemForm(request.POST, instance=item, prefix=f"item{item.pk}")
-        if form.is_valid():
-            try:
-                planning.checklist_item_update(item, actor=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-        if request.htmx:
-            return render(
-                request,
-                "visits/partials/checklist_item.html",
-                {
-                    "entry": {"item": item, "form": form},
-                    "object": obj,
-                    "can_change": True,
-                    "saved": form.is_valid(),
-                },
-            )
-        if not form.is_valid():
-            return self.refused(obj, ValidationError(list(form.errors.values())[0]))
-        return self.done(obj, _("Checklist item saved."))
+    """Saves one checklist item; with htmx only the item is drawn again."""
 
+    form_class = ChecklistItemForm
+    form_key = "item_form"
+    success_message = gettext_lazy("Checklist item saved.")
+    failure_message = gettext_lazy("The checklist item was not saved.")
 
-class FormActionView(RequestActionView):
-    """An action that saves one small form through one service: on success back to the
-    request page, on refusal the page again with the form and its errors."""
+    def get_form(self, obj):
+        self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], request=obj)
+        prefix = f"item{self.item.pk}"
+        self.item_form = ChecklistItemForm(self.request.POST, instance=self.item, prefix=prefix)
+        return self.item_form
 
-    form_class = None
-    form_key = ""  # the name request_page_context knows the form by
-    service = None  # callable(request, *, actor, **cleaned_data)
-    success_message = ""
-    failure_message = ""
+    def call_service(self, obj, form):
+        planning.checklist_item_update(self.item, actor=self.request.user, **form.cleaned_data)
 
-    def post(self, request, pk):
-        obj = self.get_request()
-        form = self.form_class(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                type(self).service(obj, actor=request.user, **form.cleaned_data)
-                return self.done(obj, self.success_message)
-            except ValidationError as error:
-                apply_validation_error(form, error)
-        return self.refused(obj, ValidationError(self.failure_message), **{self.form_key: form})
+    def _item(self, obj, form, saved: bool):
+        entry = {"item": self.item, "form": form}
+        ctx = {"entry": entry, "object": obj, "can_change": True, "saved": saved}
+        return render(self.request, "visits/partials/checklist_item.html", ctx)
+
+    def done(self, obj, message):
+        if self.request.htmx:
+            return self._item(obj, self.item_form, saved=True)
+        return super().done(obj, message)
+
+    def refused(self, obj, error, **forms):
+        if self.request.htmx and forms.get("item_form") is not None:
+            return self._item(obj, forms["item_form"], saved=False)
+        return super().refused(obj, error, **forms)
 
 
 class _GuestAccess:
@@ -277,7 +233,7 @@ class _GuestAccess:
         super().check(obj)
 
 
-class GuestAddView(_GuestAccess, FormActionView):
+class GuestAddView(_GuestAccess, RequestActionView):
     form_class = GuestForm
     form_key = "guest_form"
     service = planning.guest_save
@@ -286,14 +242,14 @@ class GuestAddView(_GuestAccess, FormActionView):
 
 
 class GuestDeleteView(_GuestAccess, RequestActionView):
-    def post(self, request, pk, guest_pk):
-        obj = self.get_request()
-        guest = get_object_or_404(Guest, pk=guest_pk, request=obj)
-        planning.guest_delete(guest, actor=request.user)
-        return self.done(obj, _("Guest removed."))
+    success_message = gettext_lazy("Guest removed.")
+
+    def call_service(self, obj, form):
+        guest = get_object_or_404(Guest, pk=self.kwargs["guest_pk"], request=obj)
+        planning.guest_delete(guest, actor=self.request.user)
 
 
-class GiftAddView(FormActionView):
+class GiftAddView(RequestActionView):
     form_class = GiftForm
     form_key = "gift_form"
     service = planning.gift_add
@@ -301,7 +257,7 @@ class GiftAddView(FormActionView):
     failure_message = gettext_lazy("The gift was not recorded.")
 
 
-class AttachmentAddView(FormActionView):
+class AttachmentAddView(RequestActionView):
     form_class = AttachmentForm
     form_key = "attachment_form"
     service = planning.attachment_add
@@ -309,26 +265,8 @@ class AttachmentAddView(FormActionView):
     failure_message = gettext_lazy("The attachment was not saved.")
 
 
-class AttachmentDownloadView(LoginRequiredMixin, View):
-    """Files are served only to people who can see the request."""
-
-    def get(self, request, pk, attachment_pk):
-        obj = get_object_or_404(VisitRequest.objects.for_user(request.user), pk=pk)
-        attachment = get_object_or_404(Attachment, pk=attachment_pk, request=obj)
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        return FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-
-
 __all__ = [
     "RequestListView", "RequestEditView", "RequestDetailView", "TransitionView", "TriageView",
     "RouteView", "ProtocolView", "ChecklistItemView", "GuestAddView", "GuestDeleteView",
-    "GiftAddView", "AttachmentAddView", "AttachmentDownloadView",
+    "GiftAddView", "AttachmentAddView",
 ]  # fmt: skip
