@@ -18,6 +18,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from ..exports import SafeTableExport
 from ..forms import apply_validation_error
 from ..history import history_entries
 from ..permissions import can_add, can_change, can_delete
@@ -53,6 +54,7 @@ class RegisterMixin(LoginRequiredMixin):
 class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
     export_formats = ("csv", "xlsx")
+    export_class = SafeTableExport  # no live formulas in a spreadsheet (espoo_intl/exports.py)
     paginate_by = 25
     export_name = None
 
