@@ -151,6 +151,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="noreply-international@espoo.fi")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An SMTP server that never answers must not hold a worker forever (seconds).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 
 # Celery: Redis when REDIS_URL is set, else the filesystem transport under var/broker.
 REDIS_URL = env("REDIS_URL", default="")
@@ -170,6 +172,16 @@ else:
         "store_processed": False,
     }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# Reliability (issue 8): a task is acknowledged only when it has run, so a worker killed
+# mid-task leaves it on the broker; one message prefetched at a time; every task has a soft
+# and a hard time limit, and the broker re-delivers an unacknowledged task only after the
+# longest task could have finished (visibility timeout above the hard limit).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = max(3600, 2 * CELERY_TASK_TIME_LIMIT)
 CELERY_RESULT_BACKEND = "django-db"
 # The test suite runs tasks in-process (still through Celery's task API); one test drives a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)

@@ -5,10 +5,12 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
+from espoo_intl.celery import RETRY_TRANSIENT
+
 __all__ = ["send_request_email", "erase_expired_guest_data", "remind_upcoming_visits"]
 
 
-@shared_task
+@shared_task(**RETRY_TRANSIENT)
 def send_request_email(message: str, request_id: int, user_ids, addresses, context) -> int:
     from .mail import send_request_messages
 
