@@ -21,6 +21,7 @@ from django_tables2.export import ExportMixin
 from ..exports import SafeTableExport
 from ..forms import apply_validation_error
 from ..history import history_entries
+from ..paging import DEFAULT_PER_PAGE, SafePaginator
 from ..permissions import can_add, can_change, can_delete
 
 __all__ = ["ObjectListView", "ObjectDetailView", "ObjectEditView", "ObjectDeleteView"]
@@ -55,7 +56,8 @@ class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
     export_formats = ("csv", "xlsx")
     export_class = SafeTableExport  # no live formulas in a spreadsheet (espoo_intl/exports.py)
-    paginate_by = 25
+    # The table paginates (not the ListView), through a paginator no ?per_page= can break.
+    table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": SafePaginator}
     export_name = None
 
     def get_export_filename(self, export_format):
