@@ -15,7 +15,8 @@ from visits.services.requests import request_transition
 from .request_factories import VisitRequestFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback restores the seeded rows (role groups, rules) the flush removes.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks are tested on PostgreSQL"
     ),
