@@ -4,20 +4,24 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["RegisterFilterSet", "ALL"]
+__all__ = ["RegisterFilterSet", "ALL", "MAX_SEARCH_TERMS", "MAX_SEARCH_LENGTH"]
 
 ALL = _("all")
+# A search is a few words: more would only build a query the database refuses (issue 8).
+MAX_SEARCH_TERMS = 10
+MAX_SEARCH_LENGTH = 200
 
 
 class RegisterFilterSet(django_filters.FilterSet):
     """`q` finds records whose `search_fields` contain every word typed."""
 
     search_fields: tuple[str, ...] = ()
-    q = django_filters.CharFilter(label=_("Search"), method="search")
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=MAX_SEARCH_LENGTH)
 
     def search(self, queryset, name, value):
+        """Every word must match; words past the first MAX_SEARCH_TERMS are ignored."""
         terms = Q()
-        for word in value.split():
+        for word in value.split()[:MAX_SEARCH_TERMS]:
             any_field = Q()
             for field in self.search_fields:
                 any_field |= Q(**{f"{field}__icontains": word})

@@ -5,6 +5,7 @@ from . import registry
 from .admin_site import restrict_admin_to_administrators
 from .attachments import AttachmentDownloadView
 from .views import calendar, dashboard, pages, settings
+from .views.accounts import ThrottledPasswordResetView
 
 restrict_admin_to_administrators(admin.site)
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("language/", pages.language, name="set_language"),
     path("attachments/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
+    path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

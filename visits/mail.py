@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from espoo_intl.celery import RETRY_TRANSIENT
 from espoo_intl.models import User
 
 from .choices import RequestState
@@ -52,6 +53,6 @@ def send_request_messages(message, request_id, user_ids, addresses, context) -> 
 
 
 # Named as when it lived in tasks.py, so messages already queued still find it.
-@shared_task(name="visits.tasks.send_request_email")
+@shared_task(name="visits.tasks.send_request_email", **RETRY_TRANSIENT)
 def send_request_email(message: str, request_id: int, user_ids, addresses, context) -> int:
     return send_request_messages(message, request_id, user_ids, addresses, context)

@@ -80,15 +80,20 @@ def browser(django_db_setup):
 
 @pytest.fixture
 def open_page(browser, live_server):
-    """open_page(user=None, locale=...) -> a page in its own browser context (own
-    cookies), signed in through the login form when a user is given."""
+    """open_page(user=None, locale=..., enforce_csp=False) -> a page in its own browser
+    context (own cookies), signed in through the login form when a user is given.
+    The Content-Security-Policy is bypassed unless `enforce_csp`: the accessibility audit
+    injects axe-core as an inline script (visits/tests/test_csp_browser.py enforces it)."""
     from playwright.sync_api import expect
 
     contexts = []
 
-    def make(user=None, *, locale="fi-FI"):
+    def make(user=None, *, locale="fi-FI", enforce_csp=False):
         context = browser.new_context(
-            base_url=live_server.url, locale=locale, viewport={"width": 1366, "height": 900}
+            base_url=live_server.url,
+            locale=locale,
+            viewport={"width": 1366, "height": 900},
+            bypass_csp=not enforce_csp,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -20,8 +20,10 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
+from ..exports import SafeTableExport
 from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
+from ..paging import DEFAULT_PER_PAGE, SafePaginator
 from ..permissions import can_add, can_change, can_delete
 from ..records import check_open, stale_changes
 from ..timeline import timeline_for
@@ -59,7 +61,9 @@ class RegisterMixin(LoginRequiredMixin):
 class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
     export_formats = ("csv", "xlsx")
-    paginate_by = 25
+    export_class = SafeTableExport  # no live formulas in a spreadsheet (espoo_intl/exports.py)
+    # The table paginates (not the ListView), through a paginator no ?per_page= can break.
+    table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": SafePaginator}
     export_name = None
 
     def get_export_filename(self, export_format):

@@ -10,7 +10,7 @@ from .catalogue import CatalogueView
 __all__ = ["ThemesView", "UnitsView"]
 
 _TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
-_SHORT = forms.TextInput(attrs={"class": "form-control form-control-sm", "style": "width:7rem"})
+_SHORT = forms.TextInput(attrs={"class": "form-control form-control-sm input-narrow"})
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 

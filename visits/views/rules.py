@@ -9,7 +9,7 @@ from ..models import ChecklistTemplate, ProtocolRule, RoutingRule
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
-_NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm", "style": "width:6rem"})
+_NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm input-narrow"})
 _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
 
