@@ -10,7 +10,7 @@ from django.utils import timezone
 MIGRATION = ("visits", "0008_timeline_version")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_request_events_are_copied_to_the_timeline():
     executor = MigrationExecutor(connection)
     before = [p.key for p in executor.loader.graph.node_map[MIGRATION].parents]
