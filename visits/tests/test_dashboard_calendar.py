@@ -139,14 +139,14 @@ def test_dashboard_shows_overdue_checklist_item_with_request_and_owner(
 ):
     req = make_request(department, subject="Shanghain delegaatio", state=RequestState.PLANNING)
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Osta lahjat", owner=staff,
+        visit_request=req, phase=ChecklistPhase.PLANNING, title="Osta lahjat", owner=staff,
         due_date=days(-3),
     )  # fmt: skip
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Varaa tulkki", due_date=days(3)
+        visit_request=req, phase=ChecklistPhase.PLANNING, title="Varaa tulkki", due_date=days(3)
     )
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Tehty jo", due_date=days(-5),
+        visit_request=req, phase=ChecklistPhase.PLANNING, title="Tehty jo", due_date=days(-5),
         status=ItemStatus.DONE,
     )  # fmt: skip
 
@@ -169,7 +169,7 @@ def test_dashboard_shows_upcoming_visits_with_open_checklist_items(client_for, k
     )  # fmt: skip
     for title, status in [("a", ItemStatus.OPEN), ("b", ItemStatus.OPEN), ("c", ItemStatus.DONE)]:
         ChecklistItem.objects.create(
-            request=req, phase=ChecklistPhase.PLANNING, title=title, status=status
+            visit_request=req, phase=ChecklistPhase.PLANNING, title=title, status=status
         )
     visit = VisitFactory(
         title="Oslon asiantuntijavierailu", host_unit=department, start_date=days(5),
@@ -209,7 +209,7 @@ def test_dashboard_queries_do_not_grow_with_rows(client_for, kv, staff, departme
                 proposed_start=days(3), proposed_end=days(4), responsible=staff,
             )  # fmt: skip
             ChecklistItem.objects.create(
-                request=req, phase=ChecklistPhase.PLANNING, title=f"Kohta {i}", owner=staff,
+                visit_request=req, phase=ChecklistPhase.PLANNING, title=f"Kohta {i}", owner=staff,
                 due_date=days(-1),
             )  # fmt: skip
             make_request(department, subject=f"Uusi {i}")

@@ -73,8 +73,8 @@ RECORDS = {
         host_unit=ctx["unit"], subject="Päättynyt vierailupyyntö", state=RequestState.DEBRIEFED
     ),
     # What hangs on the request named before it in the route.
-    "item": lambda ctx: ChecklistItemFactory(request=_last_request(ctx)),
-    "guest": lambda ctx: GuestFactory(request=_last_request(ctx), name="Anna Andersson"),
+    "item": lambda ctx: ChecklistItemFactory(visit_request=_last_request(ctx)),
+    "guest": lambda ctx: GuestFactory(visit_request=_last_request(ctx), name="Anna Andersson"),
     "attachment": lambda ctx: _attachment(_last_request(ctx)),
     # Attachments of the requests above, downloaded through the core's /attachments/<pk>/.
     "request_letter": lambda ctx: _attachment(RECORDS["request"](ctx)),
