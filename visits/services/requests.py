@@ -104,7 +104,7 @@ def request_update(
     visit_request: VisitRequest, *, actor, expected_version: int | None = None, **data
 ) -> VisitRequest:
     """Change a request's details. Refused if someone else saved it since `expected_version`
-    (default: the version `request` was read at) or if the request is closed."""
+    (default: the version `visit_request` was read at) or if the request is closed."""
     if not can_change(actor, visit_request):
         raise PermissionDenied
     current = lock_for_edit(visit_request, expected_version)

@@ -48,4 +48,4 @@ def test_two_concurrent_transitions_of_one_request_serialise(kv):
     assert sorted(outcomes) == ["moved", "refused"]
     visit_request.refresh_from_db()
     assert visit_request.state == S.UNDER_REVIEW
-    assert visit_request.events.filter(to_state=S.UNDER_REVIEW).count() == 1
+    assert visit_request.timeline.filter(to_state=S.UNDER_REVIEW).count() == 1

@@ -81,10 +81,10 @@ def test_guest_data_of_an_old_visit_is_erased_with_its_history(kv, retention):
         assert secret not in all_guest_history_texts()
     assert visit_request.group_size == 3  # the list had more people than the form said
     assert visit_request.guest_data_erased_at is not None
-    [event] = timeline_for(visit_request)
-    assert event.actor is None
+    [entry] = timeline_for(visit_request)
+    assert entry.actor is None
     with translation.override("en"):
-        assert event.summary_text == "Guest data erased (3 guests); group size kept: 3"
+        assert entry.summary_text == "Guest data erased (3 guests); group size kept: 3"
 
 
 def test_a_larger_group_size_is_kept(kv, retention):

@@ -101,7 +101,7 @@ def make_request(unit, staff, contact):
     return make
 
 
-def events(visit_request, **filters):
+def timeline_entries(visit_request, **filters):
     return list(timeline_for(visit_request).filter(**filters))
 
 
@@ -121,9 +121,9 @@ def test_kv_team_may_make_every_transition_in_the_table(pair, make_request, kv):
 
     assert result.state == to
     assert state_of(visit_request) == to
-    [event] = events(visit_request, from_state=frm, to_state=to)
-    assert event.actor == kv
-    assert event.reason == reason_for(to)
+    [entry] = timeline_entries(visit_request, from_state=frm, to_state=to)
+    assert entry.actor == kv
+    assert entry.reason == reason_for(to)
     assert result.history.first().history_user == kv
     assert result.history.first().state == to
 
@@ -141,7 +141,7 @@ def test_transition_not_in_the_table_is_refused_and_nothing_changes(pair, make_r
     visit_request.refresh_from_db()
     assert visit_request.state == frm
     assert visit_request.version == 1
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
     assert visit_request.visit is None
 
 
@@ -153,8 +153,8 @@ def test_responsible_person_may_make_owner_transitions(pair, make_request, staff
     request_transition(visit_request, to=to, actor=staff, reason=reason_for(to))
 
     assert state_of(visit_request) == to
-    [event] = events(visit_request, from_state=frm, to_state=to)
-    assert event.actor == staff
+    [entry] = timeline_entries(visit_request, from_state=frm, to_state=to)
+    assert entry.actor == staff
     assert VisitRequest.objects.get(pk=visit_request.pk).history.first().history_user == staff
 
 
@@ -167,7 +167,7 @@ def test_other_staff_may_not_make_owner_transitions(pair, make_request, staff, o
         request_transition(visit_request, to=to, actor=other_staff, reason=reason_for(to))
 
     assert state_of(visit_request) == frm
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 def test_host_department_contact_who_is_not_responsible_may_not_start_planning(
@@ -190,7 +190,7 @@ def test_responsible_person_may_not_make_kv_team_transitions(pair, make_request,
         request_transition(visit_request, to=to, actor=staff, reason=reason_for(to))
 
     assert state_of(visit_request) == frm
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 @pytest.mark.parametrize("reason", ["", "   \n"])
@@ -208,7 +208,7 @@ def test_decline_or_cancel_without_a_reason_is_refused(pair, reason, make_reques
 
     assert "reason" in excinfo.value.message_dict
     assert state_of(visit_request) == frm
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 def test_every_step_of_a_request_is_on_its_timeline(make_request, kv, staff):
@@ -224,7 +224,9 @@ def test_every_step_of_a_request_is_on_its_timeline(make_request, kv, staff):
         checklist_item_update(item, actor=staff, status=ItemStatus.DONE)
     request_transition(visit_request, to=S.CONFIRMED, actor=staff)
 
-    timeline = [(e.actor, e.from_state, e.to_state) for e in events(visit_request) if e.to_state]
+    timeline = [
+        (e.actor, e.from_state, e.to_state) for e in timeline_entries(visit_request) if e.to_state
+    ]
     assert timeline == [
         (kv, S.RECEIVED, S.UNDER_REVIEW),
         (kv, S.UNDER_REVIEW, S.ACCEPTED),
@@ -270,7 +272,7 @@ def test_confirming_is_refused_while_required_items_are_open(
 
     assert "Puhuttelumuodot" in " ".join(excinfo.value.messages)
     assert state_of(visit_request) == S.PLANNING
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 def test_confirming_is_allowed_when_required_items_are_done_or_not_needed(make_request, staff):
@@ -304,9 +306,9 @@ def test_kv_team_may_override_open_items_with_a_reason(make_request, kv):
         )
 
     assert state_of(visit_request) == S.CONFIRMED
-    [event] = events(visit_request, to_state=S.CONFIRMED)
-    assert event.actor == kv
-    assert event.reason == "Overridden with 2 open items: Sovittu puhelimessa TPK:n kanssa"
+    [entry] = timeline_entries(visit_request, to_state=S.CONFIRMED)
+    assert entry.actor == kv
+    assert entry.reason == "Overridden with 2 open items: Sovittu puhelimessa TPK:n kanssa"
 
 
 def test_responsible_person_cannot_override_open_items(make_request, staff):
@@ -317,7 +319,7 @@ def test_responsible_person_cannot_override_open_items(make_request, staff):
         request_transition(visit_request, to=S.CONFIRMED, actor=staff, override_reason="Kiire")
 
     assert state_of(visit_request) == S.PLANNING
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 def test_debrief_waits_for_the_after_visit_items(make_request, staff):
@@ -500,8 +502,8 @@ def test_anyone_signed_in_may_register_a_request(who, request):
     assert visit_request.state == S.RECEIVED
     assert visit_request.created_by == actor
     assert list(visit_request.themes.all()) == [education]
-    [event] = events(visit_request)
-    assert (event.actor, event.from_state, event.to_state) == (actor, "", S.RECEIVED)
+    [entry] = timeline_entries(visit_request)
+    assert (entry.actor, entry.from_state, entry.to_state) == (actor, "", S.RECEIVED)
     assert visit_request.history.first().history_user == actor
 
 
@@ -661,8 +663,8 @@ def test_kv_team_routes_a_request_and_the_people_concerned_are_told(
     assert visit_request.responsible == staff
     assert list(visit_request.informed_units.all()) == [other_department]
     assert visit_request.version == 2
-    [event] = events(visit_request)
-    assert event.actor == kv
+    [entry] = timeline_entries(visit_request)
+    assert entry.actor == kv
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([staff.email, contact.email, other_contact.email])
 
@@ -712,7 +714,7 @@ def test_marking_a_party_informed_keeps_who_and_when_once(make_request, staff, k
     assert notice.informed_by == staff
     assert notice.informed_at == first.informed_at
     assert ProtocolNotice.objects.filter(visit_request=visit_request).count() == 1
-    assert [e.actor for e in events(visit_request)] == [staff]
+    assert [e.actor for e in timeline_entries(visit_request)] == [staff]
 
 
 def test_a_party_the_rank_does_not_require_is_refused(make_request, kv):
@@ -751,7 +753,7 @@ def test_a_gift_received_is_city_property(direction, city_property, make_request
     gift.refresh_from_db()
     assert gift.city_property is city_property
     assert gift.history.first().history_user == staff
-    assert len(events(visit_request)) == 1
+    assert len(timeline_entries(visit_request)) == 1
 
 
 # --- attachments -----------------------------------------------------------------------------
@@ -828,7 +830,7 @@ def test_a_real_document_is_accepted_and_stored_privately(name, content, mime, m
     path = Path(attachment.file.path).resolve()
     assert path.is_relative_to((Path(settings.MEDIA_ROOT) / "attachments").resolve())
     assert path.read_bytes() == content
-    assert len(events(visit_request)) == 1
+    assert len(timeline_entries(visit_request)) == 1
 
 
 @pytest.mark.parametrize(
@@ -852,7 +854,7 @@ def test_a_file_whose_content_is_not_allowed_is_refused(name, content, make_requ
     assert "file" in excinfo.value.message_dict
     assert Attachment.objects.count() == 0
     assert stored_files() == before
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 @pytest.mark.usefixtures("media_root")
