@@ -358,7 +358,7 @@ def build_data(n_visits: int, n_requests: int, rng) -> tuple[dict, list[int]]:
                     status = rng.choice([ItemStatus.OPEN, ItemStatus.OPEN, ItemStatus.DONE])
                 items.append(
                     ChecklistItem(
-                        request=r,
+                        visit_request=r,
                         template=tpl,
                         phase=tpl.phase,
                         title=tpl.name_fi,

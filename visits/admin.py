@@ -5,7 +5,7 @@ from .models import ChecklistTemplate, ProtocolRule, RoutingRule
 
 @admin.register(ProtocolRule)
 class ProtocolRuleAdmin(admin.ModelAdmin):
-    list_display = ("rank", "kj", "viestinta", "kajo_kh", "kv", "turva")
+    list_display = ("rank", *ProtocolRule.PARTY_FIELDS.values())
 
 
 @admin.register(RoutingRule)

@@ -160,7 +160,7 @@ def _requests(users: dict) -> int:
         ("Asiantuntijavierailu: varhaiskasvatus", RequesterType.EMBASSY, "Embassy of Canada", "CA", DignitaryRank.AMBASSADOR, -30, 5, ["education"], RequestState.DECLINED),
     ]  # fmt: skip
     for subject, rtype, org, country, rank, received, start, slugs, target in specs:
-        request = requests.request_create(
+        visit_request = requests.request_create(
             actor=kv,
             subject=subject,
             requester_type=rtype,
@@ -178,30 +178,30 @@ def _requests(users: dict) -> int:
         )
         if target == RequestState.RECEIVED:
             continue
-        requests.request_transition(request, to=RequestState.UNDER_REVIEW, actor=kv)
+        requests.request_transition(visit_request, to=RequestState.UNDER_REVIEW, actor=kv)
         requests.request_triage(
-            request, actor=kv, timely=True, q_interesting=True, q_significant=True,
+            visit_request, actor=kv, timely=True, q_interesting=True, q_significant=True,
             q_national=rank != DignitaryRank.OTHER, q_leadership=False, q_visibility=True,
         )  # fmt: skip
         if target == RequestState.UNDER_REVIEW:
             continue
         if target == RequestState.DECLINED:
             requests.request_transition(
-                request, to=target, actor=kv, reason="Ajankohta ei sovi: kevään kiireet."
+                visit_request, to=target, actor=kv, reason="Ajankohta ei sovi: kevään kiireet."
             )
             continue
-        suggestion = requests.routing_suggestion(request)
+        suggestion = requests.routing_suggestion(visit_request)
         requests.request_route(
-            request,
+            visit_request,
             actor=kv,
             host_unit=suggestion.host or elka,
             responsible=kv,
             informed_units=suggestion.informed,
         )
-        requests.request_transition(request, to=RequestState.ACCEPTED, actor=kv)
-        requests.request_transition(request, to=RequestState.PLANNING, actor=kv)
+        requests.request_transition(visit_request, to=RequestState.ACCEPTED, actor=kv)
+        requests.request_transition(visit_request, to=RequestState.PLANNING, actor=kv)
         planning.guest_save(
-            request,
+            visit_request,
             actor=kv,
             name="Delegation head",
             title="Minister",
@@ -210,13 +210,13 @@ def _requests(users: dict) -> int:
         )
         if target == RequestState.PLANNING:
             continue
-        request.checklist.filter(
+        visit_request.checklist.filter(
             phase__in=[ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL]
         ).update(status=ItemStatus.DONE)
-        requests.request_transition(request, to=RequestState.CONFIRMED, actor=kv)
+        requests.request_transition(visit_request, to=RequestState.CONFIRMED, actor=kv)
         if target == RequestState.CONFIRMED:
             continue
-        requests.request_transition(request, to=RequestState.COMPLETED, actor=kv)
-        request.checklist.update(status=ItemStatus.DONE)
-        requests.request_transition(request, to=RequestState.DEBRIEFED, actor=kv)
+        requests.request_transition(visit_request, to=RequestState.COMPLETED, actor=kv)
+        visit_request.checklist.update(status=ItemStatus.DONE)
+        requests.request_transition(visit_request, to=RequestState.DEBRIEFED, actor=kv)
     return len(specs)

@@ -129,8 +129,8 @@ class TriageForm(QuestionnaireForm):
     yes/no questions; starts from the latest answers."""
 
     @classmethod
-    def for_request(cls, request, data=None):
-        form = cls(EVALUATION, data, response=latest_response(request, EVALUATION))
+    def for_request(cls, visit_request, data=None):
+        form = cls(EVALUATION, data, response=latest_response(visit_request, EVALUATION))
         form.helper = FormHelper(form)
         form.helper.form_tag = False
         return form

@@ -18,11 +18,13 @@ from .models import VisitRequest
 __all__ = ["send_request_messages", "send_request_email"]
 
 
-def _render(message: str, request: VisitRequest, language: str, context: dict) -> tuple[str, str]:
+def _render(
+    message: str, visit_request: VisitRequest, language: str, context: dict
+) -> tuple[str, str]:
     with translation.override(language):
         ctx = {
-            "request": request,
-            "url": settings.PORTAL_URL.rstrip("/") + request.get_absolute_url(),
+            "visit_request": visit_request,
+            "url": settings.PORTAL_URL.rstrip("/") + visit_request.get_absolute_url(),
             "from_state": RequestState(context["frm"]).label if context.get("frm") else "",
             **context,
         }
@@ -31,21 +33,21 @@ def _render(message: str, request: VisitRequest, language: str, context: dict) -
     return " ".join(subject.split()), body
 
 
-def send_request_messages(message, request_id, user_ids, addresses, context) -> int:
+def send_request_messages(message, visit_request_id, user_ids, addresses, context) -> int:
     """One e-mail per recipient, in the recipient's language. People who may not see
     the request (a confidential one) get nothing. Returns how many were sent."""
-    request = VisitRequest.objects.filter(pk=request_id).first()
-    if request is None:
+    visit_request = VisitRequest.objects.filter(pk=visit_request_id).first()
+    if visit_request is None:
         return 0
     emails = []
     users = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
     for user in users:
-        if not VisitRequest.objects.for_user(user).filter(pk=request.pk).exists():
+        if not VisitRequest.objects.for_user(user).filter(pk=visit_request.pk).exists():
             continue
-        subject, body = _render(message, request, user.language or "fi", context)
+        subject, body = _render(message, visit_request, user.language or "fi", context)
         emails.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     for address in addresses:  # the international@ mailbox reads Finnish
-        subject, body = _render(message, request, settings.LANGUAGE_CODE, context)
+        subject, body = _render(message, visit_request, settings.LANGUAGE_CODE, context)
         emails.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address]))
     if emails:
         get_connection().send_messages(emails)
@@ -54,5 +56,5 @@ def send_request_messages(message, request_id, user_ids, addresses, context) -> 
 
 # Named as when it lived in tasks.py, so messages already queued still find it.
 @shared_task(name="visits.tasks.send_request_email", **RETRY_TRANSIENT)
-def send_request_email(message: str, request_id: int, user_ids, addresses, context) -> int:
-    return send_request_messages(message, request_id, user_ids, addresses, context)
+def send_request_email(message: str, visit_request_id: int, user_ids, addresses, context) -> int:
+    return send_request_messages(message, visit_request_id, user_ids, addresses, context)

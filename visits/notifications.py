@@ -35,60 +35,64 @@ def _contacts_of(units) -> list[int]:
     )
 
 
-def _send(message: str, request_id: int, user_ids, extra_addresses=(), **context) -> None:
+def _send(message: str, visit_request_id: int, user_ids, extra_addresses=(), **context) -> None:
     user_ids = sorted(set(user_ids))
     if not user_ids and not extra_addresses:
         return
     transaction.on_commit(
         lambda: send_request_email.delay(
-            message, request_id, user_ids, list(extra_addresses), context
+            message, visit_request_id, user_ids, list(extra_addresses), context
         )
     )
 
 
-def new_request(request) -> None:
+def new_request(visit_request) -> None:
     """A new request: kv-tiimi and the international@ mailbox."""
-    _send("new_request", request.pk, _kv_team_ids(), [settings.INTERNATIONAL_MAILBOX])
+    _send("new_request", visit_request.pk, _kv_team_ids(), [settings.INTERNATIONAL_MAILBOX])
 
 
-def routed(request, *, new_responsible: bool) -> None:
+def routed(visit_request, *, new_responsible: bool) -> None:
     """Routing confirmed: the responsible person (assignment) and the units concerned."""
-    if new_responsible and request.responsible_id:
-        _send("assigned", request.pk, [request.responsible_id])
-    units = [request.host_unit, *request.informed_units.all()]
-    _send("routed", request.pk, set(_contacts_of(units)) - {request.responsible_id})
+    if new_responsible and visit_request.responsible_id:
+        _send("assigned", visit_request.pk, [visit_request.responsible_id])
+    units = [visit_request.host_unit, *visit_request.informed_units.all()]
+    _send("routed", visit_request.pk, set(_contacts_of(units)) - {visit_request.responsible_id})
 
 
-def involved(request) -> set[int]:
+def involved(visit_request) -> set[int]:
     ids = set(_kv_team_ids())
-    ids |= {i for i in (request.responsible_id, request.created_by_id) if i}
+    ids |= {i for i in (visit_request.responsible_id, visit_request.created_by_id) if i}
     return ids
 
 
-def state_changed(request, *, actor, frm: str) -> None:
+def state_changed(visit_request, *, actor, frm: str) -> None:
     """A state change: everyone involved except the person who made it."""
     _send(
         "state_changed",
-        request.pk,
-        involved(request) - {actor.pk},
+        visit_request.pk,
+        involved(visit_request) - {actor.pk},
         frm=frm,
         actor=str(actor),
     )
 
 
-def reminder(request, open_items: int) -> None:
+def reminder(visit_request, open_items: int) -> None:
     """A confirmed visit is near and items are still open: the responsible person and kv-tiimi."""
-    ids = set(_kv_team_ids()) | ({request.responsible_id} if request.responsible_id else set())
-    _send("reminder", request.pk, ids, open_items=open_items)
+    ids = set(_kv_team_ids()) | (
+        {visit_request.responsible_id} if visit_request.responsible_id else set()
+    )
+    _send("reminder", visit_request.pk, ids, open_items=open_items)
 
 
 def remind_upcoming(today: datetime.date) -> int:
     """Remind about confirmed visits starting in REMINDER_DAYS_BEFORE days with open items."""
     day = today + datetime.timedelta(days=settings.REMINDER_DAYS_BEFORE)
     sent = 0
-    for request in VisitRequest.objects.filter(state=RequestState.CONFIRMED, proposed_start=day):
-        open_items = request.checklist.filter(status=ItemStatus.OPEN).count()
+    for visit_request in VisitRequest.objects.filter(
+        state=RequestState.CONFIRMED, proposed_start=day
+    ):
+        open_items = visit_request.checklist.filter(status=ItemStatus.OPEN).count()
         if open_items:
-            reminder(request, open_items)
+            reminder(visit_request, open_items)
             sent += 1
     return sent

@@ -94,7 +94,8 @@ def upcoming_visits(
         .select_related("host_unit__parent")
         .annotate(
             open_items=Count(
-                "request__checklist", filter=Q(request__checklist__status=ItemStatus.OPEN)
+                "visit_request__checklist",
+                filter=Q(visit_request__checklist__status=ItemStatus.OPEN),
             )
         )
     )
@@ -137,10 +138,10 @@ def overdue_checklist_items(*, user, today: datetime.date | None = None) -> list
     requests = VisitRequest.objects.for_user(user).filter(state__in=ITEM_REQUEST_STATES)
     rows = list(
         ChecklistItem.objects.filter(
-            request__in=requests, status=ItemStatus.OPEN, due_date__lt=today
+            visit_request__in=requests, status=ItemStatus.OPEN, due_date__lt=today
         )
-        .select_related("request", "owner")
-        .order_by("due_date", "request_id", "pk")
+        .select_related("visit_request", "owner")
+        .order_by("due_date", "visit_request_id", "pk")
     )
     for row in rows:
         row.days_overdue = (today - row.due_date).days

@@ -17,16 +17,18 @@ from .services.requests import checklist_generate, visit_from_request
 __all__ = ["REQUEST_WORKFLOW"]
 
 
-def _responsible_named(request) -> None:
-    if request.responsible_id is None:
+def _responsible_named(visit_request) -> None:
+    if visit_request.responsible_id is None:
         raise ValidationError(_("Name the responsible person before planning starts."))
 
 
 def _checklist_closed(*phases):
     """A guard: the required checklist items of these phases are done or not needed."""
 
-    def check(request) -> None:
-        items = request.checklist.filter(phase__in=phases, required=True, status=ItemStatus.OPEN)
+    def check(visit_request) -> None:
+        items = visit_request.checklist.filter(
+            phase__in=phases, required=True, status=ItemStatus.OPEN
+        )
         open_items = list(items.select_related("template").order_by("order", "pk"))
         if not open_items:
             return
@@ -47,19 +49,19 @@ def _checklist_closed(*phases):
     )
 
 
-def _complete(request, *, actor) -> None:
+def _complete(visit_request, *, actor) -> None:
     """A completed request becomes (or updates) its visit record, so metrics count it once."""
-    if request.host_unit_id is None:
+    if visit_request.host_unit_id is None:
         raise ValidationError(_("Choose the host unit before completing the request."))
-    request.visit = visit_from_request(request, actor)
+    visit_request.visit = visit_from_request(visit_request, actor)
 
 
-def _generate_checklist(request, *, actor) -> None:
-    checklist_generate(request)
+def _generate_checklist(visit_request, *, actor) -> None:
+    checklist_generate(visit_request)
 
 
-def _notify(request, *, actor, frm) -> None:
-    notifications.state_changed(request, actor=actor, frm=frm)
+def _notify(visit_request, *, actor, frm) -> None:
+    notifications.state_changed(visit_request, actor=actor, frm=frm)
 
 
 _CANCELLABLE = (S.RECEIVED, S.UNDER_REVIEW, S.ACCEPTED, S.PLANNING, S.CONFIRMED)

@@ -34,11 +34,21 @@ class ProtocolRule(models.Model):
     rank = models.CharField(
         _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, unique=True
     )
-    kj = models.BooleanField(ProtocolParty.CITY_MANAGER.label, default=False)
-    viestinta = models.BooleanField(ProtocolParty.COMMUNICATIONS.label, default=False)
-    kajo_kh = models.BooleanField(ProtocolParty.PRESIDIUM.label, default=False)
-    kv = models.BooleanField(ProtocolParty.KV_TEAM.label, default=True)
-    turva = models.BooleanField(ProtocolParty.SECURITY.label, default=False)
+    # One column per protocol party; the party's stored value (ProtocolNotice.party, the
+    # timeline's params) stays its Finnish code, the column is named in English.
+    PARTY_FIELDS = {
+        ProtocolParty.CITY_MANAGER: "city_manager",
+        ProtocolParty.COMMUNICATIONS: "communications",
+        ProtocolParty.PRESIDIUM: "presidium",
+        ProtocolParty.KV_TEAM: "kv_team",
+        ProtocolParty.SECURITY: "security",
+    }
+
+    city_manager = models.BooleanField(ProtocolParty.CITY_MANAGER.label, default=False)
+    communications = models.BooleanField(ProtocolParty.COMMUNICATIONS.label, default=False)
+    presidium = models.BooleanField(ProtocolParty.PRESIDIUM.label, default=False)
+    kv_team = models.BooleanField(ProtocolParty.KV_TEAM.label, default=True)
+    security = models.BooleanField(ProtocolParty.SECURITY.label, default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -51,13 +61,14 @@ class ProtocolRule(models.Model):
 
     @property
     def parties(self) -> list[str]:
-        return [p.value for p in ProtocolParty if getattr(self, p.value)]
+        """The required parties' stored values (ProtocolParty), in the matrix's order."""
+        return [party.value for party, field in self.PARTY_FIELDS.items() if getattr(self, field)]
 
 
 class ProtocolNotice(models.Model):
     """That a required party has been informed of a request: who marked it, when."""
 
-    request = models.ForeignKey(
+    visit_request = models.ForeignKey(
         VisitRequest, on_delete=models.CASCADE, related_name="protocol_notices"
     )
     party = models.CharField(_("party"), max_length=20, choices=ProtocolParty.choices)
@@ -74,7 +85,7 @@ class ProtocolNotice(models.Model):
         verbose_name = _("protocol notice")
         verbose_name_plural = _("protocol notices")
         constraints = [
-            models.UniqueConstraint(fields=["request", "party"], name="protocol_notice_once")
+            models.UniqueConstraint(fields=["visit_request", "party"], name="protocol_notice_once")
         ]
 
     def __str__(self) -> str:
@@ -134,7 +145,9 @@ class ChecklistTemplate(TranslatedNameModel):
 
 
 class ChecklistItem(models.Model):
-    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="checklist")
+    visit_request = models.ForeignKey(
+        VisitRequest, on_delete=models.CASCADE, related_name="checklist"
+    )
     template = models.ForeignKey(
         ChecklistTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -178,7 +191,7 @@ class ChecklistItem(models.Model):
 class Guest(models.Model):
     """A member of the visiting delegation. Personal data: confidential and erased after the visit."""
 
-    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="guests")
+    visit_request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="guests")
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(
         pgettext_lazy("job title of a person", "title"), max_length=200, blank=True
@@ -206,7 +219,7 @@ class Guest(models.Model):
 class Gift(models.Model):
     """A gift given or received; gifts received are city property."""
 
-    request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="gifts")
+    visit_request = models.ForeignKey(VisitRequest, on_delete=models.CASCADE, related_name="gifts")
     direction = models.CharField(_("direction"), max_length=20, choices=GiftDirection.choices)
     description = models.CharField(_("description"), max_length=300)
     value_estimate = models.DecimalField(

@@ -87,7 +87,7 @@ class VisitRequest(RegisterRecord):
         _("group size"), default=1, validators=[MinValueValidator(1)]
     )
     themes = models.ManyToManyField(
-        Theme, verbose_name=_("themes"), blank=True, related_name="requests"
+        Theme, verbose_name=_("themes"), blank=True, related_name="visit_requests"
     )
     message = models.TextField(_("message"), blank=True)
     language = models.CharField(_("language of the visit"), max_length=100, blank=True)
@@ -140,7 +140,7 @@ class VisitRequest(RegisterRecord):
         blank=True,
         editable=False,
         on_delete=models.SET_NULL,
-        related_name="request",
+        related_name="visit_request",
     )
     guest_data_erased_at = models.DateTimeField(
         _("guest data erased"), null=True, blank=True, editable=False

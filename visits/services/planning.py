@@ -32,33 +32,33 @@ __all__ = [
 ]  # fmt: skip
 
 
-def required_parties(request: VisitRequest) -> list[str]:
+def required_parties(visit_request: VisitRequest) -> list[str]:
     """The protocol parties the request's rank requires (3.3), from the editable matrix."""
-    if not request.dignitary_rank:
+    if not visit_request.dignitary_rank:
         return []
-    rule = ProtocolRule.objects.filter(rank=request.dignitary_rank).first()
+    rule = ProtocolRule.objects.filter(rank=visit_request.dignitary_rank).first()
     return rule.parties if rule else [ProtocolParty.KV_TEAM.value]
 
 
-def _require_change(actor, request: VisitRequest) -> None:
-    if not can_change(actor, request):
+def _require_change(actor, visit_request: VisitRequest) -> None:
+    if not can_change(actor, visit_request):
         raise PermissionDenied
-    if request.is_closed:
+    if visit_request.is_closed:
         raise ValidationError(_("This request is closed: its records are kept as they are."))
 
 
 @transaction.atomic
-def protocol_mark_informed(request: VisitRequest, *, party: str, actor) -> ProtocolNotice:
+def protocol_mark_informed(visit_request: VisitRequest, *, party: str, actor) -> ProtocolNotice:
     """Mark a required party informed (once; who and when are kept)."""
-    _require_change(actor, request)
-    if party not in required_parties(request):
+    _require_change(actor, visit_request)
+    if party not in required_parties(visit_request):
         raise ValidationError(_("This party is not required for the visitor's rank."))
     notice, created = ProtocolNotice.objects.get_or_create(
-        request=request, party=party, defaults={"informed_by": actor}
+        visit_request=visit_request, party=party, defaults={"informed_by": actor}
     )
     if created:
         timeline_log(
-            request,
+            visit_request,
             actor=actor,
             summary=gettext_noop("Informed: %(party)s"),
             params={"party": party},
@@ -69,7 +69,7 @@ def protocol_mark_informed(request: VisitRequest, *, party: str, actor) -> Proto
 @transaction.atomic
 def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistItem:
     """Set an item's status (done / not needed / open), owner, due date and note."""
-    _require_change(actor, item.request)
+    _require_change(actor, item.visit_request)
     for name in ("status", "owner", "note", "due_date"):
         if name in data:
             setattr(item, name, data[name])
@@ -79,19 +79,19 @@ def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistIte
     return item
 
 
-def _require_guest_access(actor, request: VisitRequest) -> None:
-    if not sees_confidential_parts(actor, request):
+def _require_guest_access(actor, visit_request: VisitRequest) -> None:
+    if not sees_confidential_parts(actor, visit_request):
         raise PermissionDenied
-    _require_change(actor, request)
+    _require_change(actor, visit_request)
 
 
 @transaction.atomic
-def guest_save(request: VisitRequest, *, actor, guest: Guest | None = None, **data) -> Guest:
+def guest_save(visit_request: VisitRequest, *, actor, guest: Guest | None = None, **data) -> Guest:
     """Add or change a guest; only people allowed to see confidential data may."""
-    _require_guest_access(actor, request)
-    if request.guest_data_erased_at:
+    _require_guest_access(actor, visit_request)
+    if visit_request.guest_data_erased_at:
         raise ValidationError(_("The guest data of this visit has been erased."))
-    guest = guest or Guest(request=request)
+    guest = guest or Guest(visit_request=visit_request)
     for name, value in data.items():
         setattr(guest, name, value)
     guest.full_clean()
@@ -102,21 +102,21 @@ def guest_save(request: VisitRequest, *, actor, guest: Guest | None = None, **da
 
 @transaction.atomic
 def guest_delete(guest: Guest, *, actor) -> None:
-    _require_guest_access(actor, guest.request)
+    _require_guest_access(actor, guest.visit_request)
     guest._history_user = actor
     guest.delete()
 
 
 @transaction.atomic
-def gift_add(request: VisitRequest, *, actor, **data) -> Gift:
+def gift_add(visit_request: VisitRequest, *, actor, **data) -> Gift:
     """Record a gift; a gift received is recorded as city property."""
-    _require_change(actor, request)
-    gift = Gift(request=request, **data)
+    _require_change(actor, visit_request)
+    gift = Gift(visit_request=visit_request, **data)
     gift.full_clean()
     gift._history_user = actor
     gift.save()
     timeline_log(
-        request,
+        visit_request,
         actor=actor,
         summary=gettext_noop("Gift recorded: %(gift)s"),
         params={"gift": str(gift)},
@@ -125,20 +125,24 @@ def gift_add(request: VisitRequest, *, actor, **data) -> Gift:
 
 
 @transaction.atomic
-def attachment_add(request: VisitRequest, *, actor, file) -> Attachment:
+def attachment_add(visit_request: VisitRequest, *, actor, file) -> Attachment:
     """Store an uploaded file on a request the actor may change (the core's checks)."""
-    _require_change(actor, request)
-    return _logged(request, attachments.attachment_store(request, actor=actor, file=file), actor)
+    _require_change(actor, visit_request)
+    return _logged(
+        visit_request, attachments.attachment_store(visit_request, actor=actor, file=file), actor
+    )
 
 
-def attachment_store(request: VisitRequest, *, actor, file) -> Attachment:
+def attachment_store(visit_request: VisitRequest, *, actor, file) -> Attachment:
     """Store the letter sent with a new request (no permission check), logged."""
-    return _logged(request, attachments.attachment_store(request, actor=actor, file=file), actor)
+    return _logged(
+        visit_request, attachments.attachment_store(visit_request, actor=actor, file=file), actor
+    )
 
 
-def _logged(request: VisitRequest, attachment: Attachment, actor) -> Attachment:
+def _logged(visit_request: VisitRequest, attachment: Attachment, actor) -> Attachment:
     timeline_log(
-        request,
+        visit_request,
         actor=actor,
         summary=gettext_noop("Attachment added: %(name)s"),
         params={"name": attachment.original_name},
@@ -153,27 +157,27 @@ def guest_data_erase_expired(*, today: datetime.date | None = None, actor=None) 
     today = today or timezone.localdate()
     cutoff = today - datetime.timedelta(days=settings.GUEST_DATA_RETENTION_DAYS)
     # Guests removed before the visit still sit in the history table: they count too.
-    with_guests = Q(guests__isnull=False) | Q(pk__in=Guest.history.values("request_id"))
+    with_guests = Q(guests__isnull=False) | Q(pk__in=Guest.history.values("visit_request_id"))
     requests = VisitRequest.objects.filter(
         with_guests, proposed_end__lt=cutoff, guest_data_erased_at__isnull=True
     ).distinct()
     erased = 0
-    for request in requests:
-        guests = list(request.guests.all())
+    for visit_request in requests:
+        guests = list(visit_request.guests.all())
         ids = [g.pk for g in guests]
-        if request.group_size < len(guests):
-            request.group_size = len(guests)
+        if visit_request.group_size < len(guests):
+            visit_request.group_size = len(guests)
         Guest.objects.filter(pk__in=ids).delete()
         # The history table would otherwise keep every name and diet: remove it too.
-        Guest.history.filter(request_id=request.pk).delete()
-        request.guest_data_erased_at = timezone.now()
-        request.version += 1  # an edit opened before this is now stale
-        request.save(update_fields=["guest_data_erased_at", "group_size", "version"])
+        Guest.history.filter(visit_request_id=visit_request.pk).delete()
+        visit_request.guest_data_erased_at = timezone.now()
+        visit_request.version += 1  # an edit opened before this is now stale
+        visit_request.save(update_fields=["guest_data_erased_at", "group_size", "version"])
         timeline_log(
-            request,
+            visit_request,
             actor=actor,
             summary=gettext_noop("Guest data erased (%(n)s guests); group size kept: %(size)s"),
-            params={"n": len(ids), "size": request.group_size},
+            params={"n": len(ids), "size": visit_request.group_size},
         )
         erased += 1
     return erased

@@ -46,20 +46,20 @@ StaleRequest = StaleRecord
 
 
 def request_log(
-    request: VisitRequest, *, actor, summary: str = "", params=None, frm="", to="", reason=""
+    visit_request: VisitRequest, *, actor, summary: str = "", params=None, frm="", to="", reason=""
 ):
     """Add a line to the request's timeline (espoo_intl.timeline)."""
     return timeline_log(
-        request, actor=actor, summary=summary, params=params, frm=frm, to=to, reason=reason
+        visit_request, actor=actor, summary=summary, params=params, frm=frm, to=to, reason=reason
     )
 
 
-def _lock(request: VisitRequest) -> VisitRequest:
+def _lock(visit_request: VisitRequest) -> VisitRequest:
     """Lock the row for this transaction and bring the caller's instance up to date,
     so a step never saves over another one made meanwhile."""
-    VisitRequest.objects.select_for_update().filter(pk=request.pk).first()
-    request.refresh_from_db()
-    return request
+    VisitRequest.objects.select_for_update().filter(pk=visit_request.pk).first()
+    visit_request.refresh_from_db()
+    return visit_request
 
 
 def _is_kv(user) -> bool:
@@ -78,74 +78,79 @@ def request_create(*, actor, attachments=(), **data) -> VisitRequest:
     if not can_add(actor, VisitRequest):
         raise PermissionDenied
     data, m2m = _split_m2m(dict(data))
-    request = VisitRequest(**data, created_by=actor, state=RequestState.RECEIVED)
-    request.full_clean()
-    request._history_user = actor
-    request.save()
+    visit_request = VisitRequest(**data, created_by=actor, state=RequestState.RECEIVED)
+    visit_request.full_clean()
+    visit_request._history_user = actor
+    visit_request.save()
     for name, values in m2m.items():
-        getattr(request, name).set(values)
+        getattr(visit_request, name).set(values)
     request_log(
-        request, actor=actor, summary=gettext_noop("Request registered"), to=RequestState.RECEIVED
+        visit_request,
+        actor=actor,
+        summary=gettext_noop("Request registered"),
+        to=RequestState.RECEIVED,
     )
     for upload in attachments:
         try:
-            attachment_store(request, actor=actor, file=upload)
+            attachment_store(visit_request, actor=actor, file=upload)
         except ValidationError as error:
             raise ValidationError({"attachments": error.messages}) from error
-    notifications.new_request(request)
-    return request
+    notifications.new_request(visit_request)
+    return visit_request
 
 
 @transaction.atomic
 def request_update(
-    request: VisitRequest, *, actor, expected_version: int | None = None, **data
+    visit_request: VisitRequest, *, actor, expected_version: int | None = None, **data
 ) -> VisitRequest:
     """Change a request's details. Refused if someone else saved it since `expected_version`
-    (default: the version `request` was read at) or if the request is closed."""
-    if not can_change(actor, request):
+    (default: the version `visit_request` was read at) or if the request is closed."""
+    if not can_change(actor, visit_request):
         raise PermissionDenied
-    current = lock_for_edit(request, expected_version)
+    current = lock_for_edit(visit_request, expected_version)
     unknown = set(data) - EDITABLE_FIELDS
     if unknown:
         # State, routing and the visit record change only through their own services.
         raise ValueError(f"request_update cannot change {sorted(unknown)}")
     data, m2m = _split_m2m(dict(data))
     for name, value in data.items():
-        setattr(request, name, value)
-    request.version = current.version + 1
-    request.full_clean()
-    request._history_user = actor
-    request.save()
+        setattr(visit_request, name, value)
+    visit_request.version = current.version + 1
+    visit_request.full_clean()
+    visit_request._history_user = actor
+    visit_request.save()
     for name, values in m2m.items():
-        getattr(request, name).set(values)
-    if not in_reach(actor, request):
+        getattr(visit_request, name).set(values)
+    if not in_reach(actor, visit_request):
         raise ValidationError(_("You would not be able to see this request after saving it."))
-    return request
+    return visit_request
 
 
 @transaction.atomic
-def request_triage(request: VisitRequest, *, actor, how=None, **answers) -> VisitRequest:
+def request_triage(visit_request: VisitRequest, *, actor, how=None, **answers) -> VisitRequest:
     """Record kv-tiimi's evaluation (3.4): timeliness and the five questions, kept as a new
     dated response of the question set EVALUATION (earlier ones stay). Answers are given by
     question code (`timely=True, interesting="no"`; the old names `q_interesting` work too)."""
     if not _is_kv(actor):
         raise PermissionDenied
-    _lock(request)
-    if request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
+    _lock(visit_request)
+    if visit_request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
         raise ValidationError(_("Only a request waiting for review can be evaluated."))
     answers = {code.removeprefix("q_"): value for code, value in answers.items()}
-    questionnaire_answer(request, question_set=EVALUATION, actor=actor, answers=answers, how=how)
-    request.version += 1
-    request._history_user = actor
-    request.save()
-    request_log(request, actor=actor, summary=gettext_noop("Evaluation recorded"))
-    return request
+    questionnaire_answer(
+        visit_request, question_set=EVALUATION, actor=actor, answers=answers, how=how
+    )
+    visit_request.version += 1
+    visit_request._history_user = actor
+    visit_request.save()
+    request_log(visit_request, actor=actor, summary=gettext_noop("Evaluation recorded"))
+    return visit_request
 
 
-def request_evaluation(request: VisitRequest):
+def request_evaluation(visit_request: VisitRequest):
     """The request's current (latest) evaluation and the recommendation it gives, or
     (None, None) before any."""
-    response = latest_response(request, EVALUATION)
+    response = latest_response(visit_request, EVALUATION)
     if response is None:
         return None, None
     values = summary(response).values
@@ -153,51 +158,53 @@ def request_evaluation(request: VisitRequest):
     return response, recommendation(values.get(TIMELY), five)
 
 
-def routing_suggestion(request: VisitRequest):
+def routing_suggestion(visit_request: VisitRequest):
     """The host unit and the units to inform that the rule table suggests for this request."""
     rules = RoutingRule.objects.select_related("unit__parent")
-    return suggest_routing(rank=request.dignitary_rank, themes=request.themes.all(), rules=rules)
+    return suggest_routing(
+        rank=visit_request.dignitary_rank, themes=visit_request.themes.all(), rules=rules
+    )
 
 
 @transaction.atomic
 def request_route(
-    request: VisitRequest, *, actor, host_unit, responsible, informed_units=()
+    visit_request: VisitRequest, *, actor, host_unit, responsible, informed_units=()
 ) -> VisitRequest:
     """kv-tiimi confirms the coordinating unit and names one responsible person;
     the responsible person and the units concerned are notified."""
     if not _is_kv(actor):
         raise PermissionDenied
-    _lock(request)
-    if not request.is_open:
+    _lock(visit_request)
+    if not visit_request.is_open:
         raise ValidationError(_("A closed request cannot be routed."))
     if host_unit is None or responsible is None:
         raise ValidationError(_("Choose both the host unit and the responsible person."))
-    previous_responsible = request.responsible_id
-    request.host_unit, request.responsible = host_unit, responsible
-    request.version += 1
-    request._history_user = actor
-    request.save()
-    request.informed_units.set(informed_units)
+    previous_responsible = visit_request.responsible_id
+    visit_request.host_unit, visit_request.responsible = host_unit, responsible
+    visit_request.version += 1
+    visit_request._history_user = actor
+    visit_request.save()
+    visit_request.informed_units.set(informed_units)
     request_log(
-        request,
+        visit_request,
         actor=actor,
         summary=gettext_noop("Routed to %(unit)s; responsible person %(person)s"),
         params={"unit": host_unit.label, "person": str(responsible)},
     )
-    notifications.routed(request, new_responsible=previous_responsible != responsible.pk)
-    return request
+    notifications.routed(visit_request, new_responsible=previous_responsible != responsible.pk)
+    return visit_request
 
 
-def checklist_generate(request: VisitRequest) -> None:
+def checklist_generate(visit_request: VisitRequest) -> None:
     """Copy the active checklist templates onto an accepted request (once)."""
-    if request.checklist.exists():
+    if visit_request.checklist.exists():
         return
     templates = ChecklistTemplate.objects.filter(is_active=True)
-    if request.kind != VisitKind.DIGNITARY:
+    if visit_request.kind != VisitKind.DIGNITARY:
         templates = templates.filter(dignitary_only=False)
     ChecklistItem.objects.bulk_create(
         ChecklistItem(
-            request=request,
+            visit_request=visit_request,
             template=t,
             phase=t.phase,
             title=t.name_fi,
@@ -208,34 +215,34 @@ def checklist_generate(request: VisitRequest) -> None:
     )
 
 
-def visit_from_request(request: VisitRequest, actor) -> Visit:
+def visit_from_request(visit_request: VisitRequest, actor) -> Visit:
     """A completed request becomes (or updates) its visit record, so metrics count it once."""
-    visit = request.visit or Visit(created_by=actor)
-    visit.title = request.subject
-    visit.kind = request.kind
-    visit.dignitary_rank = request.dignitary_rank
-    visit.visiting_organisation = request.visiting_organisation
-    visit.country = request.country
-    visit.host_unit = request.host_unit
-    visit.responsible = request.responsible
-    visit.start_date, visit.end_date = request.proposed_start, request.proposed_end
-    visit.group_size = request.group_size
-    visit.language, visit.interpretation = request.language, request.interpretation
-    visit.confidential = request.confidential
+    visit = visit_request.visit or Visit(created_by=actor)
+    visit.title = visit_request.subject
+    visit.kind = visit_request.kind
+    visit.dignitary_rank = visit_request.dignitary_rank
+    visit.visiting_organisation = visit_request.visiting_organisation
+    visit.country = visit_request.country
+    visit.host_unit = visit_request.host_unit
+    visit.responsible = visit_request.responsible
+    visit.start_date, visit.end_date = visit_request.proposed_start, visit_request.proposed_end
+    visit.group_size = visit_request.group_size
+    visit.language, visit.interpretation = visit_request.language, visit_request.interpretation
+    visit.confidential = visit_request.confidential
     visit.status = VisitStatus.COMPLETED
     if visit.pk:
         visit.version += 1  # an edit opened before this is now stale
     visit.full_clean()
     visit._history_user = actor
     visit.save()
-    visit.themes.set(request.themes.all())
+    visit.themes.set(visit_request.themes.all())
     return visit
 
 
 def request_transition(
-    request: VisitRequest, *, to: str, actor, reason: str = "", override_reason: str = ""
+    visit_request: VisitRequest, *, to: str, actor, reason: str = "", override_reason: str = ""
 ) -> VisitRequest:
     """Move a request to another state through its workflow (visits.workflow)."""
     return workflow_transition(
-        request, to=to, actor=actor, reason=reason, override_reason=override_reason
+        visit_request, to=to, actor=actor, reason=reason, override_reason=override_reason
     )

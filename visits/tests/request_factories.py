@@ -78,7 +78,7 @@ class ChecklistItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ChecklistItem
 
-    request = factory.SubFactory(VisitRequestFactory)
+    visit_request = factory.SubFactory(VisitRequestFactory)
     phase = ChecklistPhase.PLANNING
     title = factory.Sequence(lambda n: f"Tarkistuslistan kohta {n}")
     required = True
@@ -89,7 +89,7 @@ class GuestFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Guest
 
-    request = factory.SubFactory(VisitRequestFactory)
+    visit_request = factory.SubFactory(VisitRequestFactory)
     name = factory.Sequence(lambda n: f"Guest Person {n}")
     title = "Counsellor"
     role = GuestRole.MEMBER
@@ -100,7 +100,7 @@ class GiftFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Gift
 
-    request = factory.SubFactory(VisitRequestFactory)
+    visit_request = factory.SubFactory(VisitRequestFactory)
     direction = GiftDirection.GIVEN
     description = "Aalto vase"
     giver = "City of Espoo"

@@ -74,9 +74,9 @@ def records(staff):
     planning.checklist.filter(phase=ChecklistPhase.PLANNING).update(
         due_date=today - datetime.timedelta(days=2), owner=staff
     )
-    GuestFactory(request=planning, name="Anna Andersson", title="Minister", dietary="vegan")
-    GuestFactory(request=planning, name="Erik Eriksson")
-    GiftFactory(request=planning, date=today)
+    GuestFactory(visit_request=planning, name="Anna Andersson", title="Minister", dietary="vegan")
+    GuestFactory(visit_request=planning, name="Erik Eriksson")
+    GiftFactory(visit_request=planning, date=today)
     return {"visit": visit, "under_review": under_review, "planning": planning}
 
 

@@ -124,10 +124,10 @@ def test_staff_logs_a_visit_in_english(open_page, staff):
 # --- 2. A visit request from arrival to debrief ------------------------------------
 
 
-def _set_items(request, phases, *, keep):
+def _set_items(visit_request, phases, *, keep):
     """Mark the required items of these phases done, except `keep` (done in the browser)."""
     return (
-        ChecklistItem.objects.filter(request=request, phase__in=phases, required=True)
+        ChecklistItem.objects.filter(visit_request=visit_request, phase__in=phases, required=True)
         .exclude(pk=keep.pk)
         .update(status=ItemStatus.DONE)
     )
@@ -180,9 +180,9 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     expect(staff_page.locator("h1")).to_contain_text(subject)
     expect(staff_page.locator("h1 .badge").first).to_have_text("Received")
     expect(staff_page.get_by_role("button", name=re.compile("^Move to:"))).to_have_count(0)
-    request = VisitRequest.objects.get(subject=subject)
-    assert request.created_by == staff and request.state == RequestState.RECEIVED
-    url = f"/requests/{request.pk}/"
+    visit_request = VisitRequest.objects.get(subject=subject)
+    assert visit_request.created_by == staff and visit_request.state == RequestState.RECEIVED
+    url = f"/requests/{visit_request.pk}/"
     shot(staff_page, "request-1-received-staff")
 
     # kv-tiimi finds it in the list, reviews and evaluates it.
@@ -211,9 +211,9 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     expect(kv_page.locator("h1 .badge").first).to_have_text("Accepted")
     expect(kv_page.locator("#checklist-h")).to_be_visible()
     shot(kv_page, "request-3-accepted-kv")
-    request.refresh_from_db()
-    assert (request.host_unit, request.responsible) == (staff.unit, staff)
-    values = summary(latest_response(request, EVALUATION)).values
+    visit_request.refresh_from_db()
+    assert (visit_request.host_unit, visit_request.responsible) == (staff.unit, staff)
+    values = summary(latest_response(visit_request, EVALUATION)).values
     assert (values["timely"], values["interesting"], values["national"]) == (True, True, False)
 
     # The responsible person plans; confirming is refused while required items are open.
@@ -221,17 +221,19 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     _move_to(staff_page, "planning")
     expect(staff_page.locator("h1 .badge").first).to_have_text("Planning")
     before = (ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL)
-    n_open = request.checklist.filter(phase__in=before, required=True).count()
+    n_open = visit_request.checklist.filter(phase__in=before, required=True).count()
     _move_to(staff_page, "confirmed")
     refusal = staff_page.get_by_role("alert").filter(has_text="required checklist items")
     expect(refusal).to_contain_text(f"{n_open} required checklist items are still open")
     expect(staff_page.locator("h1 .badge").first).to_have_text("Planning")
-    request.refresh_from_db()
-    assert request.state == RequestState.PLANNING
+    visit_request.refresh_from_db()
+    assert visit_request.state == RequestState.PLANNING
     shot(staff_page, "request-4-confirm-refused-staff")
 
-    in_browser = request.checklist.filter(phase=ChecklistPhase.PLANNING, required=True).first()
-    assert _set_items(request, before, keep=in_browser) > 0
+    in_browser = visit_request.checklist.filter(
+        phase=ChecklistPhase.PLANNING, required=True
+    ).first()
+    assert _set_items(visit_request, before, keep=in_browser) > 0
     staff_page.goto(url)
     _save_item_in_page(staff_page, in_browser)
     shot(staff_page, "request-5-item-saved-staff")
@@ -252,8 +254,8 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
     expect(visit_link).to_have_attribute("href", re.compile(r"^/visits/\d+/$"))
     shot(staff_page, "request-6-completed-staff")
 
-    after = request.checklist.filter(phase=ChecklistPhase.AFTER, required=True).first()
-    assert _set_items(request, (ChecklistPhase.AFTER,), keep=after) > 0
+    after = visit_request.checklist.filter(phase=ChecklistPhase.AFTER, required=True).first()
+    assert _set_items(visit_request, (ChecklistPhase.AFTER,), keep=after) > 0
     staff_page.reload()
     _save_item_in_page(staff_page, after)
     _move_to(staff_page, "debriefed")
@@ -275,15 +277,15 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
         expect(timeline).to_contain_text(step)
     shot(staff_page, "request-7-debriefed-staff")
 
-    request.refresh_from_db()
-    assert request.state == RequestState.DEBRIEFED
-    assert request.guests.filter(name="Anna Andersson").count() == 1
-    visit = request.visit
-    assert visit is not None and Visit.objects.filter(request=request).count() == 1
+    visit_request.refresh_from_db()
+    assert visit_request.state == RequestState.DEBRIEFED
+    assert visit_request.guests.filter(name="Anna Andersson").count() == 1
+    visit = visit_request.visit
+    assert visit is not None and Visit.objects.filter(visit_request=visit_request).count() == 1
     assert (visit.title, visit.host_unit) == (subject, staff.unit)
     assert visit.status == VisitStatus.COMPLETED
     assert set(visit.themes.all()) == {education, twin_cities}
-    assert list(request.timeline.exclude(to_state="").values_list("to_state", flat=True)) == [
+    assert list(visit_request.timeline.exclude(to_state="").values_list("to_state", flat=True)) == [
         RequestState.RECEIVED,
         RequestState.UNDER_REVIEW,
         RequestState.ACCEPTED,
@@ -292,7 +294,7 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
         RequestState.COMPLETED,
         RequestState.DEBRIEFED,
     ]
-    assert not request.checklist.filter(
+    assert not visit_request.checklist.filter(
         required=True, status=ItemStatus.OPEN, phase__in=[*before, ChecklistPhase.AFTER]
     ).exists()
 

@@ -18,11 +18,11 @@ CLOSED = [RequestState.DEBRIEFED, RequestState.DECLINED, RequestState.CANCELLED]
 
 @pytest.mark.parametrize("state", CLOSED)
 def test_a_closed_request_refuses_new_gifts_and_protocol_marks(state, kv, unit):
-    request = VisitRequestFactory(state=state, host_unit=unit)
+    visit_request = VisitRequestFactory(state=state, host_unit=unit)
 
     with pytest.raises(ValidationError):
         gift_add(
-            request,
+            visit_request,
             actor=kv,
             direction="received",
             description="Kristallimaljakko",
@@ -31,28 +31,28 @@ def test_a_closed_request_refuses_new_gifts_and_protocol_marks(state, kv, unit):
             date=datetime.date(2025, 3, 3),
         )
     with pytest.raises(ValidationError):
-        protocol_mark_informed(request, party="kv", actor=kv)
+        protocol_mark_informed(visit_request, party="kv", actor=kv)
     assert not Gift.objects.exists()
-    assert not request.protocol_notices.exists()
+    assert not visit_request.protocol_notices.exists()
 
 
 def test_a_debriefed_request_page_offers_no_edit_forms(client_for, kv, unit):
-    request = VisitRequestFactory(state=RequestState.DEBRIEFED, host_unit=unit)
-    ChecklistItemFactory(request=request)
+    visit_request = VisitRequestFactory(state=RequestState.DEBRIEFED, host_unit=unit)
+    ChecklistItemFactory(visit_request=visit_request)
 
-    body = client_for(kv).get(f"/requests/{request.pk}/").content.decode()
+    body = client_for(kv).get(f"/requests/{visit_request.pk}/").content.decode()
 
-    assert f"/requests/{request.pk}/items/" not in body
-    assert f"/requests/{request.pk}/gifts/" not in body
-    assert f'/requests/{request.pk}/attachments/"' not in body
-    assert f"/requests/{request.pk}/edit/" not in body
+    assert f"/requests/{visit_request.pk}/items/" not in body
+    assert f"/requests/{visit_request.pk}/gifts/" not in body
+    assert f'/requests/{visit_request.pk}/attachments/"' not in body
+    assert f"/requests/{visit_request.pk}/edit/" not in body
 
 
 def test_an_open_request_page_offers_the_edit_forms(client_for, kv, unit):
-    request = VisitRequestFactory(state=RequestState.PLANNING, host_unit=unit)
-    ChecklistItemFactory(request=request)
+    visit_request = VisitRequestFactory(state=RequestState.PLANNING, host_unit=unit)
+    ChecklistItemFactory(visit_request=visit_request)
 
-    body = client_for(kv).get(f"/requests/{request.pk}/").content.decode()
+    body = client_for(kv).get(f"/requests/{visit_request.pk}/").content.decode()
 
-    assert f"/requests/{request.pk}/items/" in body
-    assert f"/requests/{request.pk}/gifts/" in body
+    assert f"/requests/{visit_request.pk}/items/" in body
+    assert f"/requests/{visit_request.pk}/gifts/" in body

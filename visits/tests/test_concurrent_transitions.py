@@ -8,7 +8,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import close_old_connections, connection
 
-from espoo_intl.timeline import timeline_for
 from visits.choices import RequestState as S
 from visits.models import VisitRequest
 from visits.services.requests import request_transition
@@ -49,4 +48,4 @@ def test_two_concurrent_transitions_of_one_request_serialise(kv):
     assert sorted(outcomes) == ["moved", "refused"]
     visit_request.refresh_from_db()
     assert visit_request.state == S.UNDER_REVIEW
-    assert timeline_for(visit_request).filter(to_state=S.UNDER_REVIEW).count() == 1
+    assert visit_request.timeline.filter(to_state=S.UNDER_REVIEW).count() == 1

@@ -19,7 +19,7 @@ pytestmark = [
 
 
 def test_main_pages_report_no_policy_violation(open_page, kv):
-    visit, request = VisitFactory(), VisitRequestFactory()
+    visit, visit_request = VisitFactory(), VisitRequestFactory()
     page = open_page(kv, enforce_csp=True)
     problems = []
     page.on(
@@ -33,7 +33,7 @@ def test_main_pages_report_no_policy_violation(open_page, kv):
         f"/visits/{visit.pk}/",
         f"/visits/{visit.pk}/edit/",
         "/requests/",
-        f"/requests/{request.pk}/",
+        f"/requests/{visit_request.pk}/",
         "/requests/new/",
         "/calendar/",
         "/dashboard/",

@@ -137,16 +137,21 @@ def test_dashboard_counts_open_requests_by_state(client_for, kv, department):
 def test_dashboard_shows_overdue_checklist_item_with_request_and_owner(
     client_for, kv, staff, department
 ):
-    req = make_request(department, subject="Shanghain delegaatio", state=RequestState.PLANNING)
+    visit_request = make_request(
+        department, subject="Shanghain delegaatio", state=RequestState.PLANNING
+    )
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Osta lahjat", owner=staff,
+        visit_request=visit_request, phase=ChecklistPhase.PLANNING, title="Osta lahjat", owner=staff,
         due_date=days(-3),
     )  # fmt: skip
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Varaa tulkki", due_date=days(3)
+        visit_request=visit_request,
+        phase=ChecklistPhase.PLANNING,
+        title="Varaa tulkki",
+        due_date=days(3),
     )
     ChecklistItem.objects.create(
-        request=req, phase=ChecklistPhase.PLANNING, title="Tehty jo", due_date=days(-5),
+        visit_request=visit_request, phase=ChecklistPhase.PLANNING, title="Tehty jo", due_date=days(-5),
         status=ItemStatus.DONE,
     )  # fmt: skip
 
@@ -155,7 +160,7 @@ def test_dashboard_shows_overdue_checklist_item_with_request_and_owner(
     overdue = html.split('id="overdue-h"')[1].split("</section>")[0]
     row = table_row(overdue, "Osta lahjat")
     assert "Shanghain delegaatio" in row
-    assert f'href="/requests/{req.pk}/"' in row
+    assert f'href="/requests/{visit_request.pk}/"' in row
     assert str(staff) in row
     assert "3 days" in row
     assert "Varaa tulkki" not in overdue
@@ -163,13 +168,13 @@ def test_dashboard_shows_overdue_checklist_item_with_request_and_owner(
 
 
 def test_dashboard_shows_upcoming_visits_with_open_checklist_items(client_for, kv, department):
-    req = make_request(
+    visit_request = make_request(
         department, subject="Kööpenhaminan delegaatio", state=RequestState.CONFIRMED,
         proposed_start=days(10), proposed_end=days(11),
     )  # fmt: skip
     for title, status in [("a", ItemStatus.OPEN), ("b", ItemStatus.OPEN), ("c", ItemStatus.DONE)]:
         ChecklistItem.objects.create(
-            request=req, phase=ChecklistPhase.PLANNING, title=title, status=status
+            visit_request=visit_request, phase=ChecklistPhase.PLANNING, title=title, status=status
         )
     visit = VisitFactory(
         title="Oslon asiantuntijavierailu", host_unit=department, start_date=days(5),
@@ -182,7 +187,7 @@ def test_dashboard_shows_upcoming_visits_with_open_checklist_items(client_for, k
 
     upcoming = html.split('id="upcoming-h"')[1].split("</section>")[0]
     request_row = table_row(upcoming, "Kööpenhaminan delegaatio")
-    assert f'href="/requests/{req.pk}/"' in request_row
+    assert f'href="/requests/{visit_request.pk}/"' in request_row
     assert re.search(r">2</span></td>\s*</tr>", request_row)
     visit_row = table_row(upcoming, "Oslon asiantuntijavierailu")
     assert f'href="{visit.get_absolute_url()}"' in visit_row
@@ -204,12 +209,12 @@ def test_dashboard_for_leadership_leaves_out_confidential_requests(client_for, l
 def test_dashboard_queries_do_not_grow_with_rows(client_for, kv, staff, department):
     def add_rows(n):
         for i in range(n):
-            req = make_request(
+            visit_request = make_request(
                 department, subject=f"Pyyntö {i}", state=RequestState.PLANNING,
                 proposed_start=days(3), proposed_end=days(4), responsible=staff,
             )  # fmt: skip
             ChecklistItem.objects.create(
-                request=req, phase=ChecklistPhase.PLANNING, title=f"Kohta {i}", owner=staff,
+                visit_request=visit_request, phase=ChecklistPhase.PLANNING, title=f"Kohta {i}", owner=staff,
                 due_date=days(-1),
             )  # fmt: skip
             make_request(department, subject=f"Uusi {i}")
@@ -259,7 +264,9 @@ def test_calendar_leaves_out_visits_of_other_months(client_for, staff, unit):
 
 def test_calendar_shows_requests_but_not_declined_or_cancelled_ones(client_for, kv, department):
     on = datetime.date(2025, 3, 10)
-    req = make_request(department, subject="Avoin pyyntö", proposed_start=on, proposed_end=on)
+    visit_request = make_request(
+        department, subject="Avoin pyyntö", proposed_start=on, proposed_end=on
+    )
     make_request(department, subject="Hylätty pyyntö", proposed_start=on, proposed_end=on,
                  state=RequestState.DECLINED)  # fmt: skip
     make_request(department, subject="Peruttu pyyntö", proposed_start=on, proposed_end=on,
@@ -268,7 +275,7 @@ def test_calendar_shows_requests_but_not_declined_or_cancelled_ones(client_for, 
     cell = day_cell(page(client_for(kv).get("/calendar/?month=2025-03")), on)
 
     assert "Avoin pyyntö" in cell
-    assert f'href="/requests/{req.pk}/"' in cell
+    assert f'href="/requests/{visit_request.pk}/"' in cell
     assert "Hylätty pyyntö" not in cell
     assert "Peruttu pyyntö" not in cell
 
@@ -380,13 +387,18 @@ def test_staff_feed_has_visible_visits_and_nothing_of_hidden_confidential_ones(
         other_unit, subject="Salainen pyyntö", visiting_organisation="Hidden Embassy",
         confidential=True,
     )  # fmt: skip
-    req = make_request(unit, subject="Avoin pyyntö", proposed_start=days(30), proposed_end=days(30))
+    visit_request = make_request(
+        unit, subject="Avoin pyyntö", proposed_start=days(30), proposed_end=days(30)
+    )
     calendar_token_renew(user=staff)
 
     response = feed(client, staff)
 
     found = {str(e["UID"]): e for e in events(response)}
-    assert set(found) == {f"visit-{visit.pk}@kv.espoo.fi", f"request-{req.pk}@kv.espoo.fi"}
+    assert set(found) == {
+        f"visit-{visit.pk}@kv.espoo.fi",
+        f"request-{visit_request.pk}@kv.espoo.fi",
+    }
     event = found[f"visit-{visit.pk}@kv.espoo.fi"]
     assert str(event["SUMMARY"]) == OPEN_TITLE
     assert OPEN_ORG in str(event["DESCRIPTION"])
@@ -404,7 +416,7 @@ def test_feed_shows_confidential_records_only_as_confidential_visit(client, kv, 
         title=SECRET_TITLE, host_unit=other_unit, visiting_organisation=SECRET_ORG,
         start_date=days(3), confidential=True,
     )  # fmt: skip
-    req = make_request(
+    visit_request = make_request(
         other_unit, subject="Salainen pyyntö", visiting_organisation="Hidden Embassy",
         visitor="Minister X", confidential=True,
     )  # fmt: skip
@@ -415,7 +427,7 @@ def test_feed_shows_confidential_records_only_as_confidential_visit(client, kv, 
 
     found = {str(e["UID"]): e for e in events(response)}
     assert len(found) == 3
-    for uid in [f"visit-{visit.pk}@kv.espoo.fi", f"request-{req.pk}@kv.espoo.fi"]:
+    for uid in [f"visit-{visit.pk}@kv.espoo.fi", f"request-{visit_request.pk}@kv.espoo.fi"]:
         event = found[uid]
         assert str(event["SUMMARY"]) == "Confidential visit"
         assert "DESCRIPTION" not in event

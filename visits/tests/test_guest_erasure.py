@@ -35,19 +35,19 @@ def ended_days_ago(days: int, *, today=TODAY, **kwargs) -> VisitRequest:
     )
 
 
-def add_guests(request: VisitRequest, actor) -> list[Guest]:
+def add_guests(visit_request: VisitRequest, actor) -> list[Guest]:
     """Three guests entered and corrected through the service, as the team would."""
     head = guest_save(
-        request, actor=actor, name="Ingrid Lindqvist", role=GuestRole.HEAD, dietary="halal"
+        visit_request, actor=actor, name="Ingrid Lindqvist", role=GuestRole.HEAD, dietary="halal"
     )
-    spouse = guest_save(request, actor=actor, name="Olof Berg", role=GuestRole.SPOUSE)
-    member = guest_save(request, actor=actor, name="Astrid Nyström", dietary="gluteeniton")
-    guest_save(request, actor=actor, guest=spouse, dietary="diabetes")  # a correction
+    spouse = guest_save(visit_request, actor=actor, name="Olof Berg", role=GuestRole.SPOUSE)
+    member = guest_save(visit_request, actor=actor, name="Astrid Nyström", dietary="gluteeniton")
+    guest_save(visit_request, actor=actor, guest=spouse, dietary="diabetes")  # a correction
     return [head, spouse, member]
 
 
-def history_texts(request: VisitRequest) -> str:
-    rows = Guest.history.filter(request_id=request.pk).values(
+def history_texts(visit_request: VisitRequest) -> str:
+    rows = Guest.history.filter(visit_request_id=visit_request.pk).values(
         "name", "title", "form_of_address", "dietary", "notes"
     )
     return " ".join(str(value) for row in rows for value in row.values())
@@ -67,50 +67,50 @@ def retention() -> int:
 
 
 def test_guest_data_of_an_old_visit_is_erased_with_its_history(kv, retention):
-    request = ended_days_ago(retention + 1, group_size=2)
-    add_guests(request, kv)
-    assert "Ingrid Lindqvist" in history_texts(request)
+    visit_request = ended_days_ago(retention + 1, group_size=2)
+    add_guests(visit_request, kv)
+    assert "Ingrid Lindqvist" in history_texts(visit_request)
 
     erased = guest_data_erase_expired(today=TODAY)
 
     assert erased == 1
-    request.refresh_from_db()
-    assert not Guest.objects.filter(request=request).exists()
-    assert not Guest.history.filter(request_id=request.pk).exists()
+    visit_request.refresh_from_db()
+    assert not Guest.objects.filter(visit_request=visit_request).exists()
+    assert not Guest.history.filter(visit_request_id=visit_request.pk).exists()
     for secret in SECRETS:
         assert secret not in all_guest_history_texts()
-    assert request.group_size == 3  # the list had more people than the form said
-    assert request.guest_data_erased_at is not None
-    [event] = timeline_for(request)
-    assert event.actor is None
+    assert visit_request.group_size == 3  # the list had more people than the form said
+    assert visit_request.guest_data_erased_at is not None
+    [entry] = timeline_for(visit_request)
+    assert entry.actor is None
     with translation.override("en"):
-        assert event.summary_text == "Guest data erased (3 guests); group size kept: 3"
+        assert entry.summary_text == "Guest data erased (3 guests); group size kept: 3"
 
 
 def test_a_larger_group_size_is_kept(kv, retention):
-    request = ended_days_ago(retention + 30, group_size=25)
-    add_guests(request, kv)
+    visit_request = ended_days_ago(retention + 30, group_size=25)
+    add_guests(visit_request, kv)
 
     guest_data_erase_expired(today=TODAY, actor=kv)
 
-    request.refresh_from_db()
-    assert request.group_size == 25
-    assert timeline_for(request).get().actor == kv
+    visit_request.refresh_from_db()
+    assert visit_request.group_size == 25
+    assert timeline_for(visit_request).get().actor == kv
 
 
 @pytest.mark.parametrize("days", [0, 30, "retention"])
 def test_guests_of_a_recent_visit_are_kept(days, kv, retention):
-    request = ended_days_ago(retention if days == "retention" else days)
-    guests = add_guests(request, kv)
-    history_rows = Guest.history.filter(request_id=request.pk).count()
+    visit_request = ended_days_ago(retention if days == "retention" else days)
+    guests = add_guests(visit_request, kv)
+    history_rows = Guest.history.filter(visit_request_id=visit_request.pk).count()
 
     assert guest_data_erase_expired(today=TODAY) == 0
 
-    request.refresh_from_db()
-    assert set(Guest.objects.filter(request=request)) == set(guests)
-    assert Guest.history.filter(request_id=request.pk).count() == history_rows
-    assert request.guest_data_erased_at is None
-    assert not timeline_for(request).exists()
+    visit_request.refresh_from_db()
+    assert set(Guest.objects.filter(visit_request=visit_request)) == set(guests)
+    assert Guest.history.filter(visit_request_id=visit_request.pk).count() == history_rows
+    assert visit_request.guest_data_erased_at is None
+    assert not timeline_for(visit_request).exists()
 
 
 def test_only_the_expired_request_is_erased(kv, retention):
@@ -121,33 +121,33 @@ def test_only_the_expired_request_is_erased(kv, retention):
 
     guest_data_erase_expired(today=TODAY)
 
-    assert not Guest.objects.filter(request=old).exists()
-    assert list(Guest.objects.filter(request=recent)) == [recent_guest]
+    assert not Guest.objects.filter(visit_request=old).exists()
+    assert list(Guest.objects.filter(visit_request=recent)) == [recent_guest]
     assert "Karin Holm" in history_texts(recent)
 
 
 def test_erasing_twice_changes_nothing_more(kv, retention):
-    request = ended_days_ago(retention + 1)
-    add_guests(request, kv)
+    visit_request = ended_days_ago(retention + 1)
+    add_guests(visit_request, kv)
     guest_data_erase_expired(today=TODAY)
-    erased_at = VisitRequest.objects.get(pk=request.pk).guest_data_erased_at
+    erased_at = VisitRequest.objects.get(pk=visit_request.pk).guest_data_erased_at
 
     assert guest_data_erase_expired(today=TODAY) == 0
 
-    assert VisitRequest.objects.get(pk=request.pk).guest_data_erased_at == erased_at
-    assert timeline_for(request).count() == 1
+    assert VisitRequest.objects.get(pk=visit_request.pk).guest_data_erased_at == erased_at
+    assert timeline_for(visit_request).count() == 1
 
 
 def test_no_guests_are_added_after_erasure(kv, retention):
-    request = ended_days_ago(retention + 1)
-    add_guests(request, kv)
+    visit_request = ended_days_ago(retention + 1)
+    add_guests(visit_request, kv)
     guest_data_erase_expired(today=TODAY)
-    request.refresh_from_db()
+    visit_request.refresh_from_db()
 
     with pytest.raises(ValidationError):
-        guest_save(request, actor=kv, name="Late Addition")
+        guest_save(visit_request, actor=kv, name="Late Addition")
 
-    assert not Guest.objects.filter(request=request).exists()
+    assert not Guest.objects.filter(visit_request=visit_request).exists()
 
 
 def test_the_daily_task_erases_expired_guest_data(kv, retention):
@@ -160,16 +160,16 @@ def test_the_daily_task_erases_expired_guest_data(kv, retention):
     erased = erase_expired_guest_data.delay().get()
 
     assert erased == 1
-    assert not Guest.history.filter(request_id=old.pk).exists()
+    assert not Guest.history.filter(visit_request_id=old.pk).exists()
     assert VisitRequest.objects.get(pk=old.pk).guest_data_erased_at is not None
-    assert list(Guest.objects.filter(request=recent)) == [kept]
+    assert list(Guest.objects.filter(visit_request=recent)) == [kept]
     assert timeline_for(old).count() == 1
 
 
 @pytest.mark.parametrize("keep_one", [True, False], ids=["one-left", "none-left"])
 def test_guests_removed_before_the_visit_are_erased_from_history_too(keep_one, kv, retention):
-    request = ended_days_ago(retention + 1)
-    head, spouse, member = add_guests(request, kv)
+    visit_request = ended_days_ago(retention + 1)
+    head, spouse, member = add_guests(visit_request, kv)
     for guest in (spouse, member) if keep_one else (head, spouse, member):
         guest_delete(guest, actor=kv)
 
@@ -203,7 +203,7 @@ def test_people_allowed_confidential_parts_may_edit_guests(who, request, planned
     assert guest.title == "Ambassador"
     assert guest.history.first().history_user == actor
     guest_delete(guest, actor=actor)
-    assert not Guest.objects.filter(request=planned_request).exists()
+    assert not Guest.objects.filter(visit_request=planned_request).exists()
 
 
 @pytest.mark.parametrize(
@@ -226,6 +226,6 @@ def test_others_may_not_edit_guests(who, request, planned_request, kv):
     with pytest.raises(PermissionDenied):
         guest_delete(existing, actor=actor)
 
-    assert list(Guest.objects.filter(request=planned_request)) == [existing]
+    assert list(Guest.objects.filter(visit_request=planned_request)) == [existing]
     existing.refresh_from_db()
     assert existing.dietary == ""

@@ -91,11 +91,11 @@ def test_an_out_of_range_month_in_the_calendar_is_not_an_error(client_for, kv, m
 @pytest.mark.parametrize("day", [datetime.date(9999, 12, 31), datetime.date(1, 1, 1)])
 def test_records_on_the_edge_of_the_calendar_show_everywhere(client_for, kv, day):
     visit = VisitFactory(start_date=day, end_date=day)
-    request = VisitRequestFactory(proposed_start=day, proposed_end=day, received_on=day)
+    visit_request = VisitRequestFactory(proposed_start=day, proposed_end=day, received_on=day)
     client = client_for(kv)
     for url in [
         f"/visits/{visit.pk}/",
-        f"/requests/{request.pk}/",
+        f"/requests/{visit_request.pk}/",
         "/visits/",
         "/requests/",
         "/dashboard/",

@@ -50,7 +50,7 @@ RECORDS = {
         host_unit=ctx["unit"], title="Oman toimialan luottamuksellinen vierailu", confidential=True
     ),
     # Visit request: non-confidential, hosted by staff's department, nobody responsible yet.
-    "request": lambda ctx: VisitRequestFactory(
+    "visit_request": lambda ctx: VisitRequestFactory(
         host_unit=ctx["unit"], subject="Oman toimialan vierailupyyntö"
     ),
     # Visit request: confidential, hosted by the other department, other_staff responsible.
@@ -73,11 +73,11 @@ RECORDS = {
         host_unit=ctx["unit"], subject="Päättynyt vierailupyyntö", state=RequestState.DEBRIEFED
     ),
     # What hangs on the request named before it in the route.
-    "item": lambda ctx: ChecklistItemFactory(request=_last_request(ctx)),
-    "guest": lambda ctx: GuestFactory(request=_last_request(ctx), name="Anna Andersson"),
+    "item": lambda ctx: ChecklistItemFactory(visit_request=_last_request(ctx)),
+    "guest": lambda ctx: GuestFactory(visit_request=_last_request(ctx), name="Anna Andersson"),
     "attachment": lambda ctx: _attachment(_last_request(ctx)),
     # Attachments of the requests above, downloaded through the core's /attachments/<pk>/.
-    "request_letter": lambda ctx: _attachment(RECORDS["request"](ctx)),
+    "request_letter": lambda ctx: _attachment(RECORDS["visit_request"](ctx)),
     "confidential_letter": lambda ctx: _attachment(RECORDS["confidential_request"](ctx)),
     "registered_letter": lambda ctx: _attachment(RECORDS["registered_request"](ctx)),
 }
@@ -191,18 +191,18 @@ MATRIX = [
     row("GET", "/requests/new/", READ),
     row("POST", "/requests/new/", READ),
     # Own department's request.
-    row("GET", "/requests/{request}/", READ),
-    row("POST", "/requests/{request}/", NO_POST),
-    row("GET", "/requests/{request}/edit/", EDIT_OWN),
-    row("POST", "/requests/{request}/edit/", EDIT_OWN),
-    row("GET", "/requests/{request}/transition/", NO_POST),
-    row("POST", "/requests/{request}/transition/", KV_ONLY_FORM),
-    row("POST", "/requests/{request}/triage/", TRIAGE),
-    row("POST", "/requests/{request}/route/", KV_ONLY_FORM),
-    row("POST", "/requests/{request}/protocol/kv/", PROTOCOL_OWN),
-    row("POST", "/requests/{request}/gifts/", EDITORS_OWN_FORM),
-    row("POST", "/requests/{request}/guests/", GUESTS_OWN),
-    row("POST", "/requests/{request}/attachments/", EDITORS_OWN_FORM),
+    row("GET", "/requests/{visit_request}/", READ),
+    row("POST", "/requests/{visit_request}/", NO_POST),
+    row("GET", "/requests/{visit_request}/edit/", EDIT_OWN),
+    row("POST", "/requests/{visit_request}/edit/", EDIT_OWN),
+    row("GET", "/requests/{visit_request}/transition/", NO_POST),
+    row("POST", "/requests/{visit_request}/transition/", KV_ONLY_FORM),
+    row("POST", "/requests/{visit_request}/triage/", TRIAGE),
+    row("POST", "/requests/{visit_request}/route/", KV_ONLY_FORM),
+    row("POST", "/requests/{visit_request}/protocol/kv/", PROTOCOL_OWN),
+    row("POST", "/requests/{visit_request}/gifts/", EDITORS_OWN_FORM),
+    row("POST", "/requests/{visit_request}/guests/", GUESTS_OWN),
+    row("POST", "/requests/{visit_request}/attachments/", EDITORS_OWN_FORM),
     # The other department's confidential request.
     row("GET", "/requests/{confidential_request}/", SEE_OTHER_CONFIDENTIAL),
     row("POST", "/requests/{confidential_request}/", NO_POST),
@@ -228,12 +228,12 @@ MATRIX = [
     row("POST", "/requests/{registered_request}/guests/", REGISTERED_GUESTS),
     row("POST", "/requests/{registered_request}/attachments/", REGISTERED_FORM),
     # Checklist items: the request's editors; an empty form is refused (400).
-    row("POST", "/requests/{request}/items/{item}/", EDITORS_OWN_FORM),
+    row("POST", "/requests/{visit_request}/items/{item}/", EDITORS_OWN_FORM),
     row("POST", "/requests/{confidential_request}/items/{item}/", CONFIDENTIAL_REQUEST_FORM),
     row("POST", "/requests/{registered_request}/items/{item}/", REGISTERED_FORM),
     # Removing a guest: who sees the guest list (404 for the rest); 302: removed.
-    row("GET", "/requests/{request}/guests/{guest}/delete/", NO_POST),
-    row("POST", "/requests/{request}/guests/{guest}/delete/", GUEST_DELETE_OWN),
+    row("GET", "/requests/{visit_request}/guests/{guest}/delete/", NO_POST),
+    row("POST", "/requests/{visit_request}/guests/{guest}/delete/", GUEST_DELETE_OWN),
     row("POST", "/requests/{confidential_request}/guests/{guest}/delete/", GUEST_DELETE_OTHER),
     # A closed request is read-only: removing a guest is refused with a message (400).
     row("POST", "/requests/{closed_request}/guests/{guest}/delete/", GUEST_DELETE_CLOSED),

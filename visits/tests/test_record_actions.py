@@ -28,10 +28,10 @@ def _in_finnish(text: str) -> str:
 
 
 def test_removing_a_guest_from_a_debriefed_request_is_refused_with_a_message(client_for, kv, unit):
-    request = VisitRequestFactory(state=S.DEBRIEFED, host_unit=unit)
-    guest = GuestFactory(request=request)
+    visit_request = VisitRequestFactory(state=S.DEBRIEFED, host_unit=unit)
+    guest = GuestFactory(visit_request=visit_request)
 
-    response = client_for(kv).post(f"/requests/{request.pk}/guests/{guest.pk}/delete/")
+    response = client_for(kv).post(f"/requests/{visit_request.pk}/guests/{guest.pk}/delete/")
 
     assert response.status_code == 400
     assert _in_finnish(CLOSED_MESSAGE) in response.content.decode()
@@ -40,31 +40,31 @@ def test_removing_a_guest_from_a_debriefed_request_is_refused_with_a_message(cli
 
 @pytest.mark.parametrize("state", [S.DECLINED, S.CANCELLED])
 def test_a_closed_request_refuses_a_gift_with_the_page_again(client_for, kv, unit, state):
-    request = VisitRequestFactory(state=state, host_unit=unit)
+    visit_request = VisitRequestFactory(state=state, host_unit=unit)
 
     response = client_for(kv).post(
-        f"/requests/{request.pk}/gifts/",
+        f"/requests/{visit_request.pk}/gifts/",
         {"direction": "received", "description": "Maljakko", "giver": "A", "receiver": "B",
          "date": "2025-03-03"},
     )  # fmt: skip
 
     assert response.status_code == 400
-    assert request.subject in response.content.decode()
+    assert visit_request.subject in response.content.decode()
     assert not Gift.objects.exists()
 
 
 def test_an_action_is_refused_before_the_form_is_read(client_for, other_staff, unit):
-    request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
+    visit_request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
 
-    response = client_for(other_staff).post(f"/requests/{request.pk}/gifts/", {})
+    response = client_for(other_staff).post(f"/requests/{visit_request.pk}/gifts/", {})
 
     assert response.status_code == 403
 
 
 def test_an_action_is_post_only(client_for, kv, unit):
-    request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
+    visit_request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
 
-    assert client_for(kv).get(f"/requests/{request.pk}/gifts/").status_code == 405
+    assert client_for(kv).get(f"/requests/{visit_request.pk}/gifts/").status_code == 405
 
 
 # --- a delete that other records prevent -----------------------------------------------------
@@ -99,14 +99,14 @@ urlpatterns = [
 
 @pytest.mark.urls(__name__)
 def test_a_service_that_refuses_the_actor_answers_the_page_with_400_not_a_500(client_for, kv, unit):
-    request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
+    visit_request = VisitRequestFactory(state=S.PLANNING, host_unit=unit)
 
-    response = client_for(kv).post(f"/test-requests/{request.pk}/refuse/")
+    response = client_for(kv).post(f"/test-requests/{visit_request.pk}/refuse/")
 
     assert response.status_code == 400
     body = response.content.decode()
     assert "Only the ambassador&#x27;s office may do this." in body
-    assert request.subject in body
+    assert visit_request.subject in body
 
 
 @pytest.mark.urls(__name__)

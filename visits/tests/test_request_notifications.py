@@ -269,8 +269,10 @@ def confirmed_request(*, starts_in: int, responsible, item_status=ItemStatus.OPE
         proposed_end=start,
         subject=f"Visit in {starts_in} days ({item_status})",
     )
-    ChecklistItemFactory(request=visit_request, phase=ChecklistPhase.AFTER, status=item_status)
-    ChecklistItemFactory(request=visit_request, phase=ChecklistPhase.PLANNING, required=False)
+    ChecklistItemFactory(
+        visit_request=visit_request, phase=ChecklistPhase.AFTER, status=item_status
+    )
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.PLANNING, required=False)
     return visit_request
 
 

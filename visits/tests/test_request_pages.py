@@ -200,7 +200,7 @@ def test_staff_who_is_not_responsible_may_not_move_a_request(client_for, staff, 
 def test_responsible_person_cannot_confirm_with_open_items(en, staff, unit):
     visit_request = VisitRequestFactory(host_unit=unit, state=S.PLANNING, responsible=staff)
     ChecklistItemFactory(
-        request=visit_request, phase=ChecklistPhase.PLANNING, title="Puhuttelumuodot"
+        visit_request=visit_request, phase=ChecklistPhase.PLANNING, title="Puhuttelumuodot"
     )
 
     # Only kv-tiimi is offered the override box; one sent anyway changes nothing.
@@ -217,7 +217,7 @@ def test_responsible_person_cannot_confirm_with_open_items(en, staff, unit):
 
 def test_kv_confirming_with_open_items_gets_the_override_box_open_and_may_override(en, kv, unit):
     visit_request = VisitRequestFactory(host_unit=unit, state=S.PLANNING)
-    ChecklistItemFactory(request=visit_request, phase=ChecklistPhase.INTERNAL, title="Puheet")
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.INTERNAL, title="Puheet")
     url = f"/requests/{visit_request.pk}/transition/"
     typed = "Sovittu puhelimessa TPK:n protokollan kanssa"
 
@@ -339,7 +339,7 @@ def test_a_stale_edit_shows_the_other_save_and_saves_only_when_made_again(en, kv
 
 def test_checklist_item_is_saved_through_htmx(en, kv, unit):
     visit_request = VisitRequestFactory(host_unit=unit, state=S.PLANNING)
-    item = ChecklistItemFactory(request=visit_request, phase=ChecklistPhase.PLANNING)
+    item = ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.PLANNING)
     prefix = f"item{item.pk}"
 
     response = en(kv).post(
@@ -366,7 +366,7 @@ GUEST = "Ingrid Lindqvist"
 def request_with_guest(unit, other_staff):
     """Hosted by staff's department; the responsible person is from another department."""
     visit_request = VisitRequestFactory(host_unit=unit, responsible=other_staff)
-    GuestFactory(request=visit_request, name=GUEST, dietary="gluteeniton")
+    GuestFactory(visit_request=visit_request, name=GUEST, dietary="gluteeniton")
     return visit_request
 
 

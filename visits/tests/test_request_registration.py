@@ -39,10 +39,10 @@ def test_lead_registers_a_request_with_the_original_letter(client_for, lead, set
 
     response = client_for(lead).post("/requests/new/", _form(attachments=letter))
 
-    request = VisitRequest.objects.get(subject="Suurlähettilään vierailu")
+    visit_request = VisitRequest.objects.get(subject="Suurlähettilään vierailu")
     assert response.status_code == 302
-    assert response["Location"] == f"/requests/{request.pk}/"
-    attachment = request.attachments.get()
+    assert response["Location"] == f"/requests/{visit_request.pk}/"
+    attachment = visit_request.attachments.get()
     assert attachment.original_name == "kirje.pdf"
     assert attachment.mime_type == "application/pdf"
     assert (tmp_path / "attachments").exists()

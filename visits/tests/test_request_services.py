@@ -101,12 +101,12 @@ def make_request(unit, staff, contact):
     return make
 
 
-def events(request, **filters):
-    return list(timeline_for(request).filter(**filters))
+def timeline_entries(visit_request, **filters):
+    return list(timeline_for(visit_request).filter(**filters))
 
 
-def state_of(request) -> str:
-    return VisitRequest.objects.get(pk=request.pk).state
+def state_of(visit_request) -> str:
+    return VisitRequest.objects.get(pk=visit_request.pk).state
 
 
 # --- the state machine ---------------------------------------------------------------------
@@ -115,15 +115,15 @@ def state_of(request) -> str:
 @pytest.mark.parametrize("pair", list(TRANSITIONS), ids=pair_id)
 def test_kv_team_may_make_every_transition_in_the_table(pair, make_request, kv):
     frm, to = pair
-    request = make_request(frm)
+    visit_request = make_request(frm)
 
-    result = request_transition(request, to=to, actor=kv, reason=reason_for(to))
+    result = request_transition(visit_request, to=to, actor=kv, reason=reason_for(to))
 
     assert result.state == to
-    assert state_of(request) == to
-    [event] = events(request, from_state=frm, to_state=to)
-    assert event.actor == kv
-    assert event.reason == reason_for(to)
+    assert state_of(visit_request) == to
+    [entry] = timeline_entries(visit_request, from_state=frm, to_state=to)
+    assert entry.actor == kv
+    assert entry.reason == reason_for(to)
     assert result.history.first().history_user == kv
     assert result.history.first().state == to
 
@@ -131,64 +131,66 @@ def test_kv_team_may_make_every_transition_in_the_table(pair, make_request, kv):
 @pytest.mark.parametrize("pair", NOT_IN_TABLE, ids=pair_id)
 def test_transition_not_in_the_table_is_refused_and_nothing_changes(pair, make_request, kv):
     frm, to = pair
-    request = make_request(frm)
+    visit_request = make_request(frm)
 
     with pytest.raises(ValidationError):
-        request_transition(request, to=to, actor=kv, reason="Syy annettu.", override_reason="x")
+        request_transition(
+            visit_request, to=to, actor=kv, reason="Syy annettu.", override_reason="x"
+        )
 
-    request.refresh_from_db()
-    assert request.state == frm
-    assert request.version == 1
-    assert events(request) == []
-    assert request.visit is None
+    visit_request.refresh_from_db()
+    assert visit_request.state == frm
+    assert visit_request.version == 1
+    assert timeline_entries(visit_request) == []
+    assert visit_request.visit is None
 
 
 @pytest.mark.parametrize("pair", OWNER_PAIRS, ids=pair_id)
 def test_responsible_person_may_make_owner_transitions(pair, make_request, staff):
     frm, to = pair
-    request = make_request(frm, responsible=staff)
+    visit_request = make_request(frm, responsible=staff)
 
-    request_transition(request, to=to, actor=staff, reason=reason_for(to))
+    request_transition(visit_request, to=to, actor=staff, reason=reason_for(to))
 
-    assert state_of(request) == to
-    [event] = events(request, from_state=frm, to_state=to)
-    assert event.actor == staff
-    assert VisitRequest.objects.get(pk=request.pk).history.first().history_user == staff
+    assert state_of(visit_request) == to
+    [entry] = timeline_entries(visit_request, from_state=frm, to_state=to)
+    assert entry.actor == staff
+    assert VisitRequest.objects.get(pk=visit_request.pk).history.first().history_user == staff
 
 
 @pytest.mark.parametrize("pair", OWNER_PAIRS, ids=pair_id)
 def test_other_staff_may_not_make_owner_transitions(pair, make_request, staff, other_staff):
     frm, to = pair
-    request = make_request(frm, responsible=staff)
+    visit_request = make_request(frm, responsible=staff)
 
     with pytest.raises(PermissionDenied):
-        request_transition(request, to=to, actor=other_staff, reason=reason_for(to))
+        request_transition(visit_request, to=to, actor=other_staff, reason=reason_for(to))
 
-    assert state_of(request) == frm
-    assert events(request) == []
+    assert state_of(visit_request) == frm
+    assert timeline_entries(visit_request) == []
 
 
 def test_host_department_contact_who_is_not_responsible_may_not_start_planning(
     make_request, staff, contact
 ):
-    request = make_request(S.ACCEPTED, responsible=staff)
+    visit_request = make_request(S.ACCEPTED, responsible=staff)
 
     with pytest.raises(PermissionDenied):
-        request_transition(request, to=S.PLANNING, actor=contact)
+        request_transition(visit_request, to=S.PLANNING, actor=contact)
 
-    assert state_of(request) == S.ACCEPTED
+    assert state_of(visit_request) == S.ACCEPTED
 
 
 @pytest.mark.parametrize("pair", KV_PAIRS, ids=pair_id)
 def test_responsible_person_may_not_make_kv_team_transitions(pair, make_request, staff):
     frm, to = pair
-    request = make_request(frm, responsible=staff)
+    visit_request = make_request(frm, responsible=staff)
 
     with pytest.raises(PermissionDenied):
-        request_transition(request, to=to, actor=staff, reason=reason_for(to))
+        request_transition(visit_request, to=to, actor=staff, reason=reason_for(to))
 
-    assert state_of(request) == frm
-    assert events(request) == []
+    assert state_of(visit_request) == frm
+    assert timeline_entries(visit_request) == []
 
 
 @pytest.mark.parametrize("reason", ["", "   \n"])
@@ -199,59 +201,61 @@ def test_responsible_person_may_not_make_kv_team_transitions(pair, make_request,
 )
 def test_decline_or_cancel_without_a_reason_is_refused(pair, reason, make_request, kv):
     frm, to = pair
-    request = make_request(frm)
+    visit_request = make_request(frm)
 
     with pytest.raises(ValidationError) as excinfo:
-        request_transition(request, to=to, actor=kv, reason=reason)
+        request_transition(visit_request, to=to, actor=kv, reason=reason)
 
     assert "reason" in excinfo.value.message_dict
-    assert state_of(request) == frm
-    assert events(request) == []
+    assert state_of(visit_request) == frm
+    assert timeline_entries(visit_request) == []
 
 
 def test_every_step_of_a_request_is_on_its_timeline(make_request, kv, staff):
-    request = make_request(S.RECEIVED, responsible=staff)
+    visit_request = make_request(S.RECEIVED, responsible=staff)
     steps = [
         (kv, S.UNDER_REVIEW),
         (kv, S.ACCEPTED),
         (staff, S.PLANNING),
     ]
     for actor, to in steps:
-        request_transition(request, to=to, actor=actor)
-    for item in request.checklist.all():  # everything handled, so it can be confirmed
+        request_transition(visit_request, to=to, actor=actor)
+    for item in visit_request.checklist.all():  # everything handled, so it can be confirmed
         checklist_item_update(item, actor=staff, status=ItemStatus.DONE)
-    request_transition(request, to=S.CONFIRMED, actor=staff)
+    request_transition(visit_request, to=S.CONFIRMED, actor=staff)
 
-    timeline = [(e.actor, e.from_state, e.to_state) for e in events(request) if e.to_state]
+    timeline = [
+        (e.actor, e.from_state, e.to_state) for e in timeline_entries(visit_request) if e.to_state
+    ]
     assert timeline == [
         (kv, S.RECEIVED, S.UNDER_REVIEW),
         (kv, S.UNDER_REVIEW, S.ACCEPTED),
         (staff, S.ACCEPTED, S.PLANNING),
         (staff, S.PLANNING, S.CONFIRMED),
     ]
-    history = VisitRequest.objects.get(pk=request.pk).history.all()
+    history = VisitRequest.objects.get(pk=visit_request.pk).history.all()
     assert [(h.state, h.history_user) for h in history[:4]] == [
         (S.CONFIRMED, staff),
         (S.PLANNING, staff),
         (S.ACCEPTED, kv),
         (S.UNDER_REVIEW, kv),
     ]
-    assert VisitRequest.objects.get(pk=request.pk).version == 5
+    assert VisitRequest.objects.get(pk=visit_request.pk).version == 5
 
 
 # --- guards --------------------------------------------------------------------------------
 
 
 def test_planning_needs_a_responsible_person(make_request, kv, staff):
-    request = make_request(S.ACCEPTED, responsible=None)
+    visit_request = make_request(S.ACCEPTED, responsible=None)
 
     with pytest.raises(ValidationError):
-        request_transition(request, to=S.PLANNING, actor=kv)
-    assert state_of(request) == S.ACCEPTED
+        request_transition(visit_request, to=S.PLANNING, actor=kv)
+    assert state_of(visit_request) == S.ACCEPTED
 
-    request_route(request, actor=kv, host_unit=request.host_unit, responsible=staff)
-    request_transition(request, to=S.PLANNING, actor=kv)
-    assert state_of(request) == S.PLANNING
+    request_route(visit_request, actor=kv, host_unit=visit_request.host_unit, responsible=staff)
+    request_transition(visit_request, to=S.PLANNING, actor=kv)
+    assert state_of(visit_request) == S.PLANNING
 
 
 @pytest.mark.parametrize("phase", [ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL])
@@ -261,69 +265,76 @@ def test_confirming_is_refused_while_required_items_are_open(
 ):
     actor = request.getfixturevalue(who)
     visit_request = make_request(S.PLANNING, responsible=staff)
-    ChecklistItemFactory(request=visit_request, phase=phase, title="Puhuttelumuodot")
+    ChecklistItemFactory(visit_request=visit_request, phase=phase, title="Puhuttelumuodot")
 
     with translation.override("en"), pytest.raises(ValidationError) as excinfo:
         request_transition(visit_request, to=S.CONFIRMED, actor=actor)
 
     assert "Puhuttelumuodot" in " ".join(excinfo.value.messages)
     assert state_of(visit_request) == S.PLANNING
-    assert events(visit_request) == []
+    assert timeline_entries(visit_request) == []
 
 
 def test_confirming_is_allowed_when_required_items_are_done_or_not_needed(make_request, staff):
-    request = make_request(S.PLANNING, responsible=staff)
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.PLANNING, status=ItemStatus.DONE)
+    visit_request = make_request(S.PLANNING, responsible=staff)
     ChecklistItemFactory(
-        request=request, phase=ChecklistPhase.INTERNAL, status=ItemStatus.NOT_NEEDED
+        visit_request=visit_request, phase=ChecklistPhase.PLANNING, status=ItemStatus.DONE
+    )
+    ChecklistItemFactory(
+        visit_request=visit_request, phase=ChecklistPhase.INTERNAL, status=ItemStatus.NOT_NEEDED
     )
     # Neither an optional item nor an after-the-visit item holds up the confirmation.
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.PLANNING, required=False)
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.AFTER)
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.PLANNING, required=False)
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.AFTER)
 
-    request_transition(request, to=S.CONFIRMED, actor=staff)
+    request_transition(visit_request, to=S.CONFIRMED, actor=staff)
 
-    assert state_of(request) == S.CONFIRMED
+    assert state_of(visit_request) == S.CONFIRMED
 
 
 def test_kv_team_may_override_open_items_with_a_reason(make_request, kv):
-    request = make_request(S.PLANNING)
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.PLANNING)
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.INTERNAL)
+    visit_request = make_request(S.PLANNING)
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.PLANNING)
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.INTERNAL)
 
     with translation.override("en"):
         request_transition(
-            request, to=S.CONFIRMED, actor=kv, override_reason="Sovittu puhelimessa TPK:n kanssa"
+            visit_request,
+            to=S.CONFIRMED,
+            actor=kv,
+            override_reason="Sovittu puhelimessa TPK:n kanssa",
         )
 
-    assert state_of(request) == S.CONFIRMED
-    [event] = events(request, to_state=S.CONFIRMED)
-    assert event.actor == kv
-    assert event.reason == "Overridden with 2 open items: Sovittu puhelimessa TPK:n kanssa"
+    assert state_of(visit_request) == S.CONFIRMED
+    [entry] = timeline_entries(visit_request, to_state=S.CONFIRMED)
+    assert entry.actor == kv
+    assert entry.reason == "Overridden with 2 open items: Sovittu puhelimessa TPK:n kanssa"
 
 
 def test_responsible_person_cannot_override_open_items(make_request, staff):
-    request = make_request(S.PLANNING, responsible=staff)
-    ChecklistItemFactory(request=request, phase=ChecklistPhase.PLANNING)
+    visit_request = make_request(S.PLANNING, responsible=staff)
+    ChecklistItemFactory(visit_request=visit_request, phase=ChecklistPhase.PLANNING)
 
     with pytest.raises(ValidationError):
-        request_transition(request, to=S.CONFIRMED, actor=staff, override_reason="Kiire")
+        request_transition(visit_request, to=S.CONFIRMED, actor=staff, override_reason="Kiire")
 
-    assert state_of(request) == S.PLANNING
-    assert events(request) == []
+    assert state_of(visit_request) == S.PLANNING
+    assert timeline_entries(visit_request) == []
 
 
 def test_debrief_waits_for_the_after_visit_items(make_request, staff):
-    request = make_request(S.COMPLETED, responsible=staff)
-    item = ChecklistItemFactory(request=request, phase=ChecklistPhase.AFTER, title="Mediaseuranta")
+    visit_request = make_request(S.COMPLETED, responsible=staff)
+    item = ChecklistItemFactory(
+        visit_request=visit_request, phase=ChecklistPhase.AFTER, title="Mediaseuranta"
+    )
 
     with pytest.raises(ValidationError):
-        request_transition(request, to=S.DEBRIEFED, actor=staff)
-    assert state_of(request) == S.COMPLETED
+        request_transition(visit_request, to=S.DEBRIEFED, actor=staff)
+    assert state_of(visit_request) == S.COMPLETED
 
     checklist_item_update(item, actor=staff, status=ItemStatus.DONE, note="12 osumaa")
-    request_transition(request, to=S.DEBRIEFED, actor=staff)
-    assert state_of(request) == S.DEBRIEFED
+    request_transition(visit_request, to=S.DEBRIEFED, actor=staff)
+    assert state_of(visit_request) == S.DEBRIEFED
 
 
 # --- checklist generated on acceptance ---------------------------------------------------
@@ -334,11 +345,11 @@ def test_accepting_a_dignitary_request_copies_every_active_template(make_request
     retired.is_active = False
     retired.save()
     active = ChecklistTemplate.objects.filter(is_active=True)
-    request = make_request(S.UNDER_REVIEW, kind=VisitKind.DIGNITARY)
+    visit_request = make_request(S.UNDER_REVIEW, kind=VisitKind.DIGNITARY)
 
-    request_transition(request, to=S.ACCEPTED, actor=kv)
+    request_transition(visit_request, to=S.ACCEPTED, actor=kv)
 
-    items = ChecklistItem.objects.filter(request=request)
+    items = ChecklistItem.objects.filter(visit_request=visit_request)
     assert {(i.template_id, i.title, i.phase, i.required, i.status) for i in items} == {
         (t.pk, t.name_fi, t.phase, t.required, ItemStatus.OPEN) for t in active
     }
@@ -347,28 +358,28 @@ def test_accepting_a_dignitary_request_copies_every_active_template(make_request
 
 
 def test_accepting_other_visits_copies_only_the_general_items(make_request, kv):
-    request = make_request(S.UNDER_REVIEW, non_dignitary=True)
+    visit_request = make_request(S.UNDER_REVIEW, non_dignitary=True)
 
-    request_transition(request, to=S.ACCEPTED, actor=kv)
+    request_transition(visit_request, to=S.ACCEPTED, actor=kv)
 
     general = ChecklistTemplate.objects.filter(is_active=True, dignitary_only=False)
     assert general.exists()
-    assert set(request.checklist.values_list("template", flat=True)) == set(
+    assert set(visit_request.checklist.values_list("template", flat=True)) == set(
         general.values_list("pk", flat=True)
     )
-    assert request.checklist.count() == general.count()
+    assert visit_request.checklist.count() == general.count()
 
 
 def test_checklist_is_generated_only_once(make_request, kv):
-    request = make_request(S.UNDER_REVIEW)
-    request_transition(request, to=S.ACCEPTED, actor=kv)
-    count = request.checklist.count()
+    visit_request = make_request(S.UNDER_REVIEW)
+    request_transition(visit_request, to=S.ACCEPTED, actor=kv)
+    count = visit_request.checklist.count()
     ChecklistTemplateFactory(name_fi="Uusi kohta mallissa")
 
-    checklist_generate(VisitRequest.objects.get(pk=request.pk))
+    checklist_generate(VisitRequest.objects.get(pk=visit_request.pk))
 
-    assert request.checklist.count() == count
-    assert not request.checklist.filter(title="Uusi kohta mallissa").exists()
+    assert visit_request.checklist.count() == count
+    assert not visit_request.checklist.filter(title="Uusi kohta mallissa").exists()
 
 
 # --- the visit record ------------------------------------------------------------------
@@ -376,7 +387,7 @@ def test_checklist_is_generated_only_once(make_request, kv):
 
 def test_completing_creates_one_visit_with_the_requests_data(make_request, staff, unit):
     themes = list(Theme.objects.filter(slug__in=["education", "culture"]))
-    request = make_request(
+    visit_request = make_request(
         S.CONFIRMED,
         responsible=staff,
         host_unit=unit,
@@ -388,19 +399,22 @@ def test_completing_creates_one_visit_with_the_requests_data(make_request, staff
     )
     before = Visit.objects.count()
 
-    result = request_transition(request, to=S.COMPLETED, actor=staff)
+    result = request_transition(visit_request, to=S.COMPLETED, actor=staff)
 
     assert Visit.objects.count() == before + 1
     visit = result.visit
-    assert VisitRequest.objects.get(pk=request.pk).visit == visit
+    assert VisitRequest.objects.get(pk=visit_request.pk).visit == visit
     assert visit.title == "Ruotsin suurlähettiläs Espoossa"
     assert visit.kind == VisitKind.DIGNITARY
     assert visit.dignitary_rank == DignitaryRank.AMBASSADOR
-    assert visit.visiting_organisation == request.visiting_organisation
-    assert visit.country == request.country
+    assert visit.visiting_organisation == visit_request.visiting_organisation
+    assert visit.country == visit_request.country
     assert visit.host_unit == unit
     assert visit.responsible == staff
-    assert (visit.start_date, visit.end_date) == (request.proposed_start, request.proposed_end)
+    assert (visit.start_date, visit.end_date) == (
+        visit_request.proposed_start,
+        visit_request.proposed_end,
+    )
     assert visit.group_size == 7
     assert visit.confidential is True
     assert visit.status == VisitStatus.COMPLETED
@@ -423,24 +437,24 @@ def test_each_completed_request_gets_its_own_visit(make_request, kv):
 
 
 def test_debriefing_does_not_add_another_visit(make_request, kv):
-    request = make_request(S.CONFIRMED)
-    visit = request_transition(request, to=S.COMPLETED, actor=kv).visit
+    visit_request = make_request(S.CONFIRMED)
+    visit = request_transition(visit_request, to=S.COMPLETED, actor=kv).visit
     before = Visit.objects.count()
 
-    request_transition(request, to=S.DEBRIEFED, actor=kv)
+    request_transition(visit_request, to=S.DEBRIEFED, actor=kv)
 
     assert Visit.objects.count() == before
-    assert VisitRequest.objects.get(pk=request.pk).visit == visit
+    assert VisitRequest.objects.get(pk=visit_request.pk).visit == visit
 
 
 def test_rebuilding_the_visit_record_updates_it_instead_of_adding_one(make_request, kv):
-    request = make_request(S.CONFIRMED)
-    request = request_transition(request, to=S.COMPLETED, actor=kv)
-    visit_pk = request.visit.pk
+    visit_request = make_request(S.CONFIRMED)
+    visit_request = request_transition(visit_request, to=S.COMPLETED, actor=kv)
+    visit_pk = visit_request.visit.pk
     before = Visit.objects.count()
-    request.subject, request.group_size = "Korjattu otsikko", 9
+    visit_request.subject, visit_request.group_size = "Korjattu otsikko", 9
 
-    rebuilt = visit_from_request(request, kv)
+    rebuilt = visit_from_request(visit_request, kv)
 
     assert rebuilt.pk == visit_pk
     assert Visit.objects.count() == before
@@ -449,13 +463,13 @@ def test_rebuilding_the_visit_record_updates_it_instead_of_adding_one(make_reque
 
 
 def test_completing_without_a_host_unit_is_refused(make_request, kv):
-    request = make_request(S.CONFIRMED, host_unit=None)
+    visit_request = make_request(S.CONFIRMED, host_unit=None)
     before = Visit.objects.count()
 
     with pytest.raises(ValidationError):
-        request_transition(request, to=S.COMPLETED, actor=kv)
+        request_transition(visit_request, to=S.COMPLETED, actor=kv)
 
-    assert state_of(request) == S.CONFIRMED
+    assert state_of(visit_request) == S.CONFIRMED
     assert Visit.objects.count() == before
 
 
@@ -488,8 +502,8 @@ def test_anyone_signed_in_may_register_a_request(who, request):
     assert visit_request.state == S.RECEIVED
     assert visit_request.created_by == actor
     assert list(visit_request.themes.all()) == [education]
-    [event] = events(visit_request)
-    assert (event.actor, event.from_state, event.to_state) == (actor, "", S.RECEIVED)
+    [entry] = timeline_entries(visit_request)
+    assert (entry.actor, entry.from_state, entry.to_state) == (actor, "", S.RECEIVED)
     assert visit_request.history.first().history_user == actor
 
 
@@ -501,9 +515,9 @@ def test_a_dignitary_request_needs_its_rank(staff):
 
 
 def test_second_save_of_the_same_version_is_refused_and_the_first_is_kept(make_request, staff, kv):
-    request = make_request(S.RECEIVED, group_size=4)
-    staff_copy = VisitRequest.objects.get(pk=request.pk)
-    kv_copy = VisitRequest.objects.get(pk=request.pk)
+    visit_request = make_request(S.RECEIVED, group_size=4)
+    staff_copy = VisitRequest.objects.get(pk=visit_request.pk)
+    kv_copy = VisitRequest.objects.get(pk=visit_request.pk)
     assert staff_copy.version == kv_copy.version == 1
 
     request_update(staff_copy, actor=staff, expected_version=1, group_size=12)
@@ -511,18 +525,18 @@ def test_second_save_of_the_same_version_is_refused_and_the_first_is_kept(make_r
         request_update(kv_copy, actor=kv, expected_version=1, group_size=3, subject="Muutettu")
 
     assert excinfo.value.code == "stale"
-    request.refresh_from_db()
-    assert request.group_size == 12
-    assert request.subject != "Muutettu"
-    assert request.version == 2
-    assert request.history.first().history_user == staff
+    visit_request.refresh_from_db()
+    assert visit_request.group_size == 12
+    assert visit_request.subject != "Muutettu"
+    assert visit_request.version == 2
+    assert visit_request.history.first().history_user == staff
 
 
 def test_a_save_based_on_the_current_version_goes_through(make_request, staff, kv):
-    request = make_request(S.RECEIVED)
-    request_update(request, actor=staff, expected_version=1, group_size=12)
+    visit_request = make_request(S.RECEIVED)
+    request_update(visit_request, actor=staff, expected_version=1, group_size=12)
 
-    fresh = VisitRequest.objects.get(pk=request.pk)
+    fresh = VisitRequest.objects.get(pk=visit_request.pk)
     request_update(fresh, actor=kv, expected_version=fresh.version, group_size=15)
 
     fresh.refresh_from_db()
@@ -530,54 +544,54 @@ def test_a_save_based_on_the_current_version_goes_through(make_request, staff, k
 
 
 def test_staff_of_another_department_may_not_edit_a_request(make_request, other_staff):
-    request = make_request(S.RECEIVED, responsible=None)
+    visit_request = make_request(S.RECEIVED, responsible=None)
     with pytest.raises(PermissionDenied):
-        request_update(request, actor=other_staff, expected_version=1, group_size=2)
-    request.refresh_from_db()
-    assert request.group_size == 4
+        request_update(visit_request, actor=other_staff, expected_version=1, group_size=2)
+    visit_request.refresh_from_db()
+    assert visit_request.group_size == 4
 
 
 def test_kv_team_records_the_evaluation(make_request, kv):
-    request = make_request(S.UNDER_REVIEW)
+    visit_request = make_request(S.UNDER_REVIEW)
     answers = dict(timely=True, q_interesting=False, q_national=True)
 
-    request_triage(request, actor=kv, **answers)
+    request_triage(visit_request, actor=kv, **answers)
 
-    request.refresh_from_db()
-    evaluation = latest_response(request, EVALUATION)
+    visit_request.refresh_from_db()
+    evaluation = latest_response(visit_request, EVALUATION)
     values = summary(evaluation).values
     assert values["timely"] is True
     assert [values[code] for code in EVALUATION_QUESTIONS] == [False, None, True, None, None]
     assert evaluation.answered_by == kv
     assert evaluation.answered_at is not None
-    assert request.version == 2
+    assert visit_request.version == 2
 
 
 def test_a_new_evaluation_is_kept_beside_the_earlier_one(make_request, kv):
-    request = make_request(S.UNDER_REVIEW)
+    visit_request = make_request(S.UNDER_REVIEW)
 
-    request_triage(request, actor=kv, timely=False)
-    request_triage(request, actor=kv, timely=True, interesting=True)
+    request_triage(visit_request, actor=kv, timely=False)
+    request_triage(visit_request, actor=kv, timely=True, interesting=True)
 
-    first, second = reversed(list(responses_for(request, EVALUATION)))
+    first, second = reversed(list(responses_for(visit_request, EVALUATION)))
     assert summary(first).values["timely"] is False
     assert summary(second).values == {**summary(first).values, "timely": True, "interesting": True}
-    assert latest_response(request, EVALUATION) == second
-    assert request_evaluation(request)[1].code == "accept"
+    assert latest_response(visit_request, EVALUATION) == second
+    assert request_evaluation(visit_request)[1].code == "accept"
     assert [a.question.code for a in summary(first).bad] == ["timely"]  # "no" is the bad answer
 
 
 def test_staff_may_not_evaluate_a_request(make_request, staff):
-    request = make_request(S.UNDER_REVIEW, responsible=staff)
+    visit_request = make_request(S.UNDER_REVIEW, responsible=staff)
     with pytest.raises(PermissionDenied):
-        request_triage(request, actor=staff, timely=True)
-    assert latest_response(request, EVALUATION) is None
+        request_triage(visit_request, actor=staff, timely=True)
+    assert latest_response(visit_request, EVALUATION) is None
 
 
 def test_an_accepted_request_is_not_evaluated_again(make_request, kv):
-    request = make_request(S.ACCEPTED)
+    visit_request = make_request(S.ACCEPTED)
     with pytest.raises(ValidationError):
-        request_triage(request, actor=kv, timely=False)
+        request_triage(visit_request, actor=kv, timely=False)
 
 
 def test_registrant_keeps_seeing_their_confidential_request(staff):
@@ -597,33 +611,35 @@ def themes(*slugs) -> list[Theme]:
 
 
 def test_head_of_state_request_is_suggested_to_elinkeino_ja_kaupunkikehitysyksikko():
-    request = VisitRequestFactory(dignitary_rank=DignitaryRank.HEAD_OF_STATE)
-    routing = routing_suggestion(request)
+    visit_request = VisitRequestFactory(dignitary_rank=DignitaryRank.HEAD_OF_STATE)
+    routing = routing_suggestion(visit_request)
     assert routing.host == unit_named(ELKA)
     assert routing.informed == []
 
 
 def test_sustainable_development_is_suggested_to_its_team():
-    request = VisitRequestFactory(non_dignitary=True, themes=themes("sustainable-development"))
-    routing = routing_suggestion(request)
+    visit_request = VisitRequestFactory(
+        non_dignitary=True, themes=themes("sustainable-development")
+    )
+    routing = routing_suggestion(visit_request)
     assert routing.host == unit_named(KEKE)
     assert routing.informed == []
 
 
 def test_themes_of_several_units_suggest_a_host_and_inform_the_others():
-    request = VisitRequestFactory(
+    visit_request = VisitRequestFactory(
         non_dignitary=True, themes=themes("sustainable-development", "education")
     )
-    routing = routing_suggestion(request)
+    routing = routing_suggestion(visit_request)
     assert routing.host == unit_named(KEKE)
     assert routing.informed == [unit_named(KOT)]
 
 
 def test_rank_rule_outranks_theme_rules():
-    request = VisitRequestFactory(
+    visit_request = VisitRequestFactory(
         dignitary_rank=DignitaryRank.HEAD_OF_STATE, themes=themes("sustainable-development")
     )
-    routing = routing_suggestion(request)
+    routing = routing_suggestion(visit_request)
     assert routing.host == unit_named(ELKA)
     assert routing.informed == [unit_named(KEKE)]
 
@@ -631,40 +647,40 @@ def test_rank_rule_outranks_theme_rules():
 def test_kv_team_routes_a_request_and_the_people_concerned_are_told(
     django_capture_on_commit_callbacks, kv, staff, contact, other_contact, unit, other_department
 ):
-    request = VisitRequestFactory(state=S.UNDER_REVIEW)
+    visit_request = VisitRequestFactory(state=S.UNDER_REVIEW)
 
     with django_capture_on_commit_callbacks(execute=True):
         request_route(
-            request,
+            visit_request,
             actor=kv,
             host_unit=unit,
             responsible=staff,
             informed_units=[other_department],
         )
 
-    request.refresh_from_db()
-    assert request.host_unit == unit
-    assert request.responsible == staff
-    assert list(request.informed_units.all()) == [other_department]
-    assert request.version == 2
-    [event] = events(request)
-    assert event.actor == kv
+    visit_request.refresh_from_db()
+    assert visit_request.host_unit == unit
+    assert visit_request.responsible == staff
+    assert list(visit_request.informed_units.all()) == [other_department]
+    assert visit_request.version == 2
+    [entry] = timeline_entries(visit_request)
+    assert entry.actor == kv
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([staff.email, contact.email, other_contact.email])
 
 
 def test_staff_may_not_route_a_request(make_request, staff, unit):
-    request = make_request(S.UNDER_REVIEW, responsible=None, host_unit=None)
+    visit_request = make_request(S.UNDER_REVIEW, responsible=None, host_unit=None)
     with pytest.raises(PermissionDenied):
-        request_route(request, actor=staff, host_unit=unit, responsible=staff)
-    request.refresh_from_db()
-    assert (request.host_unit, request.responsible) == (None, None)
+        request_route(visit_request, actor=staff, host_unit=unit, responsible=staff)
+    visit_request.refresh_from_db()
+    assert (visit_request.host_unit, visit_request.responsible) == (None, None)
 
 
 def test_a_closed_request_is_not_routed(make_request, kv, staff, unit):
-    request = make_request(S.DECLINED, responsible=None)
+    visit_request = make_request(S.DECLINED, responsible=None)
     with pytest.raises(ValidationError):
-        request_route(request, actor=kv, host_unit=unit, responsible=staff)
+        request_route(visit_request, actor=kv, host_unit=unit, responsible=staff)
 
 
 # --- protocol matrix (3.3) -------------------------------------------------------------------
@@ -672,8 +688,8 @@ def test_a_closed_request_is_not_routed(make_request, kv, staff, unit):
 
 @pytest.mark.parametrize("rank", [DignitaryRank.ROYALTY, DignitaryRank.HEAD_OF_STATE])
 def test_royalty_and_heads_of_state_require_all_five_parties(rank):
-    request = VisitRequestFactory(dignitary_rank=rank)
-    assert required_parties(request) == ProtocolParty.values
+    visit_request = VisitRequestFactory(dignitary_rank=rank)
+    assert required_parties(visit_request) == ProtocolParty.values
 
 
 def test_a_non_dignitary_visit_requires_no_protocol_parties():
@@ -686,33 +702,35 @@ def test_every_rank_requires_kv_team():
 
 
 def test_marking_a_party_informed_keeps_who_and_when_once(make_request, staff, kv):
-    request = make_request(S.ACCEPTED, dignitary_rank=DignitaryRank.ROYALTY, responsible=staff)
+    visit_request = make_request(
+        S.ACCEPTED, dignitary_rank=DignitaryRank.ROYALTY, responsible=staff
+    )
 
-    first = protocol_mark_informed(request, party=ProtocolParty.SECURITY, actor=staff)
-    again = protocol_mark_informed(request, party=ProtocolParty.SECURITY, actor=kv)
+    first = protocol_mark_informed(visit_request, party=ProtocolParty.SECURITY, actor=staff)
+    again = protocol_mark_informed(visit_request, party=ProtocolParty.SECURITY, actor=kv)
 
     assert again.pk == first.pk
-    notice = ProtocolNotice.objects.get(request=request, party=ProtocolParty.SECURITY)
+    notice = ProtocolNotice.objects.get(visit_request=visit_request, party=ProtocolParty.SECURITY)
     assert notice.informed_by == staff
     assert notice.informed_at == first.informed_at
-    assert ProtocolNotice.objects.filter(request=request).count() == 1
-    assert [e.actor for e in events(request)] == [staff]
+    assert ProtocolNotice.objects.filter(visit_request=visit_request).count() == 1
+    assert [e.actor for e in timeline_entries(visit_request)] == [staff]
 
 
 def test_a_party_the_rank_does_not_require_is_refused(make_request, kv):
-    request = make_request(S.ACCEPTED, dignitary_rank=DignitaryRank.MINISTER)
-    assert ProtocolParty.PRESIDIUM not in required_parties(request)
+    visit_request = make_request(S.ACCEPTED, dignitary_rank=DignitaryRank.MINISTER)
+    assert ProtocolParty.PRESIDIUM not in required_parties(visit_request)
 
     with pytest.raises(ValidationError):
-        protocol_mark_informed(request, party=ProtocolParty.PRESIDIUM, actor=kv)
+        protocol_mark_informed(visit_request, party=ProtocolParty.PRESIDIUM, actor=kv)
 
-    assert not ProtocolNotice.objects.filter(request=request).exists()
+    assert not ProtocolNotice.objects.filter(visit_request=visit_request).exists()
 
 
 def test_staff_of_another_department_may_not_mark_parties_informed(make_request, other_staff):
-    request = make_request(S.ACCEPTED, dignitary_rank=DignitaryRank.ROYALTY)
+    visit_request = make_request(S.ACCEPTED, dignitary_rank=DignitaryRank.ROYALTY)
     with pytest.raises(PermissionDenied):
-        protocol_mark_informed(request, party=ProtocolParty.KV_TEAM, actor=other_staff)
+        protocol_mark_informed(visit_request, party=ProtocolParty.KV_TEAM, actor=other_staff)
 
 
 # --- gifts ---------------------------------------------------------------------------------
@@ -722,20 +740,20 @@ def test_staff_of_another_department_may_not_mark_parties_informed(make_request,
     ("direction", "city_property"), [(GiftDirection.RECEIVED, True), (GiftDirection.GIVEN, False)]
 )
 def test_a_gift_received_is_city_property(direction, city_property, make_request, staff):
-    request = make_request(S.PLANNING)
+    visit_request = make_request(S.PLANNING)
     gift = gift_add(
-        request,
+        visit_request,
         actor=staff,
         direction=direction,
         description="Kristallimalja",
         giver="Ambassador of Sweden",
         receiver="Kaupunginjohtaja",
-        date=request.proposed_start,
+        date=visit_request.proposed_start,
     )
     gift.refresh_from_db()
     assert gift.city_property is city_property
     assert gift.history.first().history_user == staff
-    assert len(events(request)) == 1
+    assert len(timeline_entries(visit_request)) == 1
 
 
 # --- attachments -----------------------------------------------------------------------------
@@ -796,10 +814,12 @@ def stored_files() -> set[Path]:
 )
 @pytest.mark.usefixtures("media_root")
 def test_a_real_document_is_accepted_and_stored_privately(name, content, mime, make_request, staff):
-    request = make_request(S.RECEIVED)
+    visit_request = make_request(S.RECEIVED)
 
     attachment = attachment_add(
-        request, actor=staff, file=SimpleUploadedFile(name, content, content_type="text/plain")
+        visit_request,
+        actor=staff,
+        file=SimpleUploadedFile(name, content, content_type="text/plain"),
     )
 
     attachment.refresh_from_db()
@@ -810,7 +830,7 @@ def test_a_real_document_is_accepted_and_stored_privately(name, content, mime, m
     path = Path(attachment.file.path).resolve()
     assert path.is_relative_to((Path(settings.MEDIA_ROOT) / "attachments").resolve())
     assert path.read_bytes() == content
-    assert len(events(request)) == 1
+    assert len(timeline_entries(visit_request)) == 1
 
 
 @pytest.mark.parametrize(
@@ -825,26 +845,26 @@ def test_a_real_document_is_accepted_and_stored_privately(name, content, mime, m
 )
 @pytest.mark.usefixtures("media_root")
 def test_a_file_whose_content_is_not_allowed_is_refused(name, content, make_request, staff):
-    request = make_request(S.RECEIVED)
+    visit_request = make_request(S.RECEIVED)
     before = stored_files()
 
     with pytest.raises(ValidationError) as excinfo:
-        attachment_add(request, actor=staff, file=SimpleUploadedFile(name, content))
+        attachment_add(visit_request, actor=staff, file=SimpleUploadedFile(name, content))
 
     assert "file" in excinfo.value.message_dict
     assert Attachment.objects.count() == 0
     assert stored_files() == before
-    assert events(request) == []
+    assert timeline_entries(visit_request) == []
 
 
 @pytest.mark.usefixtures("media_root")
 def test_a_too_large_file_is_refused_with_the_limit_in_the_message(settings, make_request, staff):
     settings.ATTACHMENT_MAX_BYTES = 100
-    request = make_request(S.RECEIVED)
+    visit_request = make_request(S.RECEIVED)
     before = stored_files()
 
     with translation.override("en"), pytest.raises(ValidationError) as excinfo:
-        attachment_add(request, actor=staff, file=SimpleUploadedFile("kirje.pdf", PDF * 2))
+        attachment_add(visit_request, actor=staff, file=SimpleUploadedFile("kirje.pdf", PDF * 2))
     with translation.override("en"):
         limit = filesizeformat(100)
 
@@ -856,7 +876,7 @@ def test_a_too_large_file_is_refused_with_the_limit_in_the_message(settings, mak
 
 @pytest.mark.usefixtures("media_root")
 def test_staff_of_another_department_may_not_add_attachments(make_request, other_staff):
-    request = make_request(S.RECEIVED)
+    visit_request = make_request(S.RECEIVED)
     with pytest.raises(PermissionDenied):
-        attachment_add(request, actor=other_staff, file=SimpleUploadedFile("kirje.pdf", PDF))
+        attachment_add(visit_request, actor=other_staff, file=SimpleUploadedFile("kirje.pdf", PDF))
     assert Attachment.objects.count() == 0

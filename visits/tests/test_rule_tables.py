@@ -34,7 +34,7 @@ def _matrix_post(changes: dict) -> dict:
     for i, rule in enumerate(rows):
         data[f"form-{i}-id"] = str(rule.pk)
         data[f"form-{i}-rank"] = rule.rank
-        for party in ("kj", "viestinta", "kajo_kh", "kv", "turva"):
+        for party in ProtocolRule.PARTY_FIELDS.values():
             value = changes.get((rule.rank, party), getattr(rule, party))
             if value:
                 data[f"form-{i}-{party}"] = "on"
@@ -43,15 +43,15 @@ def _matrix_post(changes: dict) -> dict:
 
 def test_kv_team_corrects_the_protocol_matrix_and_history_names_them(client_for, kv):
     minister = ProtocolRule.objects.get(rank="minister")
-    assert minister.turva is False
+    assert minister.security is False
 
     response = client_for(kv).post(
-        "/requests/rules/protocol/", _matrix_post({("minister", "turva"): True})
+        "/requests/rules/protocol/", _matrix_post({("minister", "security"): True})
     )
 
     assert response.status_code == 302
     minister.refresh_from_db()
-    assert minister.turva is True
+    assert minister.security is True
     assert minister.history.first().history_user == kv
     # Nothing else moved.
     assert ProtocolRule.objects.get(rank="royalty").parties == [
@@ -64,7 +64,7 @@ def test_kv_team_corrects_the_protocol_matrix_and_history_names_them(client_for,
 
 
 def test_a_duplicate_rank_is_refused_and_nothing_is_saved(client_for, kv):
-    data = _matrix_post({("minister", "turva"): True})
+    data = _matrix_post({("minister", "security"): True})
     # Make the minister row claim the royalty rank: the unique rank refuses it.
     index = [k for k, v in data.items() if v == "minister"][0].split("-")[1]
     data[f"form-{index}-rank"] = "royalty"
@@ -72,4 +72,4 @@ def test_a_duplicate_rank_is_refused_and_nothing_is_saved(client_for, kv):
     response = client_for(kv).post("/requests/rules/protocol/", data)
 
     assert response.status_code == 400
-    assert ProtocolRule.objects.get(rank="minister").turva is False
+    assert ProtocolRule.objects.get(rank="minister").security is False

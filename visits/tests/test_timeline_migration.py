@@ -11,7 +11,7 @@ MIGRATION = ("visits", "0008_timeline_version")
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_request_events_are_copied_to_the_timeline():
+def test_the_old_request_log_is_copied_to_the_timeline():
     executor = MigrationExecutor(connection)
     before = [p.key for p in executor.loader.graph.node_map[MIGRATION].parents]
     leaves = executor.loader.graph.leaf_nodes()

@@ -200,7 +200,7 @@ class ChecklistItemView(RequestActionView):
     failure_message = gettext_lazy("The checklist item was not saved.")
 
     def get_form(self, obj):
-        self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], request=obj)
+        self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], visit_request=obj)
         prefix = f"item{self.item.pk}"
         self.item_form = ChecklistItemForm(self.request.POST, instance=self.item, prefix=prefix)
         return self.item_form
@@ -245,7 +245,7 @@ class GuestDeleteView(_GuestAccess, RequestActionView):
     success_message = gettext_lazy("Guest removed.")
 
     def call_service(self, obj, form):
-        guest = get_object_or_404(Guest, pk=self.kwargs["guest_pk"], request=obj)
+        guest = get_object_or_404(Guest, pk=self.kwargs["guest_pk"], visit_request=obj)
         planning.guest_delete(guest, actor=self.request.user)
 
 

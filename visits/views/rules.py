@@ -15,7 +15,7 @@ _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
 class ProtocolMatrixView(CatalogueView):
     model = ProtocolRule
-    fields = ("rank", "kj", "viestinta", "kajo_kh", "kv", "turva")
+    fields = ("rank", *ProtocolRule.PARTY_FIELDS.values())
     widgets = {"rank": _SELECT, **dict.fromkeys(fields[1:], _CHECK)}
     can_add = False
     title = _("Protocol matrix")
