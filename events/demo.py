@@ -20,14 +20,14 @@ KOHA = "Kansainvälisten asioiden tiimi"
 # name, kind, format, start, days, organiser, co-organisers, unit, themes, expected, actual,
 # funding, from an international actor, state, confidential
 EVENTS = [
-    ("Eurocities-kulttuurifoorumi", "conference", "physical", date(2022, 3, 16), 3, "Espoon kaupunki", "Eurocities", "Kulttuuripalvelut", ["culture"], 180, 164, "25000", True, S.REPORTED, False),
+    ("Eurocities-kulttuurifoorumi", "conference", "physical", date(2022, 3, 16), 3, "Espoon kaupunki", "Eurocities", "Palvelukehitys", ["culture"], 180, 164, "25000", True, S.REPORTED, False),
     ("Kestävän kaupungin huippukokous", "congress", "hybrid", date(2022, 9, 20), 2, "Espoon kaupunki", "", "Kestävän kehityksen tiimi", ["sustainable-development"], 400, 452, "60000", False, S.REPORTED, False),
     ("Pohjoismainen koulutusseminaari", "seminar", "physical", date(2023, 2, 8), 1, "Suomenkielinen opetus", "", "Suomenkielinen opetus", ["education"], 60, 55, "3000", False, S.REPORTED, False),
-    ("Espoo Cup -jalkapalloturnaus", "sports", "physical", date(2023, 6, 12), 5, "Espoon Palloseura", "Espoon Palloseura", "Liikuntapalvelut", ["sports"], 900, 1020, "15000", False, S.HELD, False),
+    ("Espoo Cup -jalkapalloturnaus", "sports", "physical", date(2023, 6, 12), 5, "Espoon Palloseura", "Espoon Palloseura", "Elinkeino- ja kaupunkikehitysyksikkö", ["sports"], 900, 1020, "15000", False, S.HELD, False),
     ("Älykkäiden kaupunkien konferenssi", "conference", "hybrid", date(2023, 10, 3), 2, "Espoon kaupunki", "Aalto-yliopisto", "Elinkeino- ja kaupunkikehitysyksikkö", ["innovation-business", "sustainable-development"], 300, 280, "40000", False, S.REPORTED, False),
     ("Kansainvälinen terveysteknologiapäivä", "seminar", "virtual", date(2024, 4, 17), 1, "Terveyspalvelut", "", "Terveyspalvelut", ["health-wellbeing"], 120, None, None, True, S.REJECTED, False),
     ("Itämeren kaupunkien kongressi", "congress", "physical", date(2024, 9, 10), 3, "Union of Baltic Cities", "Union of Baltic Cities", KOHA, ["sustainable-development", "twin-cities"], 350, 330, "50000", True, S.REPORTED, False),
-    ("Kulttuurien Espoo -festivaali", "cultural", "physical", date(2025, 5, 23), 2, "Kulttuuripalvelut", "", "Kulttuuripalvelut", ["culture"], 200, 240, "12000", False, S.HELD, False),
+    ("Kulttuurien Espoo -festivaali", "cultural", "physical", date(2025, 5, 23), 2, "Espoon kaupunki", "", "Palvelukehitys", ["culture"], 200, 240, "12000", False, S.HELD, False),
     ("Tutkimus- ja innovaatiokonferenssi", "conference", "hybrid", date(2025, 11, 5), 2, "Espoon kaupunki", "VTT", "Elinkeino- ja kaupunkikehitysyksikkö", ["research-development"], 250, None, "30000", False, S.CANCELLED, False),
     ("Osaajien Espoo -rekrytointitapahtuma", "other", "hybrid", date(2026, 3, 18), 1, "Espoon kaupunki", "", "Elinkeino- ja kaupunkikehitysyksikkö", ["immigration-talent"], 150, None, "8000", False, S.APPROVED, False),
     ("Kaupunkisuunnittelun kesäkoulu", "seminar", "physical", date(2026, 6, 8), 4, "Kaupunkisuunnittelukeskus", "Aalto-yliopisto", "Kaupunkisuunnittelukeskus", ["urban-development"], 80, None, "10000", False, S.AGREEMENT_SIGNED, False),
@@ -44,8 +44,7 @@ YES_ALL = {"aim": "yes", "target_groups": "yes", "visibility": "yes", "benefit":
 
 
 def _unit(name: str) -> OrgUnit:
-    unit = OrgUnit.objects.filter(name_fi=name).first()
-    return unit or OrgUnit.objects.get(name_fi=KOHA)
+    return OrgUnit.objects.get(name_fi=name)
 
 
 def load(*, users: dict, options: dict) -> str:
