@@ -1,7 +1,5 @@
 """Small helpers the events tests share."""
 
-import datetime
-
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -47,6 +45,3 @@ def form_data(unit, **overrides) -> dict:
     }
     return data | overrides
 
-
-def dates(start: datetime.date, days: int = 0) -> dict:
-    return {"start_date": start, "end_date": start + datetime.timedelta(days=days)}
