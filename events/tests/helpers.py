@@ -44,4 +44,3 @@ def form_data(unit, **overrides) -> dict:
         "city_funding": "20000",
     }
     return data | overrides
-
