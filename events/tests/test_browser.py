@@ -28,18 +28,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _start_from_an_empty_database(django_db_setup, django_db_blocker):
-    """serialized_rollback restores the seeded rows with their ids into an empty database. A
-    transactional test without it (visits/tests/test_timeline_migration.py) leaves the role
-    groups re-created by post_migrate under new ids, and the restore would collide with them
-    when this module runs after it: empty the tables first (without post_migrate)."""
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-
-
 def shot(page, name: str) -> None:
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENS / f"{name}.png", full_page=True)
