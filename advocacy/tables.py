@@ -16,8 +16,8 @@ class ItemTable(RegisterTable):
     requester = tables.Column(
         verbose_name=_("who asks"), accessor="requester", order_by="requester"
     )
-    units = tables.ManyToManyColumn(verbose_name=_("preparing result units"), orderable=False)
-    themes = tables.ManyToManyColumn(verbose_name=_("themes"), orderable=False)
+    units = tables.ManyToManyColumn(orderable=False)
+    themes = tables.ManyToManyColumn(orderable=False)
 
     class Meta:
         model = AdvocacyItem
@@ -40,11 +40,11 @@ class ItemTable(RegisterTable):
 
 class DevelopmentTable(RegisterTable):
     number = tables.Column(verbose_name="#")
-    title = tables.Column(verbose_name=_("title"), linkify=True, order_by="title_fi")
+    title = tables.Column(verbose_name=_("Title"), linkify=True, order_by="title_fi")
     latest_note = tables.Column(
-        verbose_name=_("latest progress note"), orderable=False, empty_values=()
+        verbose_name=_("Latest progress note"), orderable=False, empty_values=()
     )
-    link = tables.Column(verbose_name=_("see also"), orderable=False)
+    link = tables.Column(verbose_name=_("See also"), orderable=False)
     CAPITALISED = ("status",)
 
     class Meta:
