@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -106,6 +107,15 @@ class AdvocacyItem(RegisterRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("advocacy:item_detail", args=[self.pk])
+
+    @staticmethod
+    def timeline_params(params: dict) -> dict:
+        """A recorded decision's role and date in the reader's language (espoo_intl.timeline)."""
+        if "role" in params and params["role"] in DecisionRole.values:
+            params["role"] = DecisionRole(params["role"]).label
+        if "date" in params:
+            params["date"] = date_format(datetime.date.fromisoformat(params["date"]))
+        return params
 
     @property
     def from_outside(self) -> bool:

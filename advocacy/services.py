@@ -68,8 +68,13 @@ def decision_record(
     timeline_log(
         item,
         actor=actor,
-        summary=gettext_noop("Decision recorded: %(decision)s"),
-        params={"decision": str(decision)},
+        summary=gettext_noop("Decision recorded: %(name)s (%(role)s), %(date)s %(reference)s"),
+        params={
+            "name": decision.decided_by,
+            "role": decision.role,
+            "date": decision.decided_on.isoformat(),
+            "reference": decision.reference,
+        },
     )
     return decision
 

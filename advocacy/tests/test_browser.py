@@ -17,6 +17,8 @@ from advocacy.choices import State
 from advocacy.models import AdvocacyItem
 from espoo_intl.tests.browser import require_browser
 
+from .factories import make_development, make_item
+
 sync_api = require_browser()
 expect = sync_api.expect
 
@@ -188,3 +190,15 @@ def test_own_statement_planned_with_kv_and_viestinta(open_page, staff, unit):
     edit(page, {"#id_planned_with_communications": True, "#id_communication_agreed": True})
     move_to(page, "sent")
     expect(state_badge(page)).to_have_text("Sent")
+
+
+def test_advocacy_pages_pass_the_accessibility_audit(open_page, audit, staff, unit):
+    item = make_item(units=[unit], title="Saavutettavuus")
+    development = make_development(owner_unit=unit)
+    page = open_page(staff)
+    for path in ("/advocacy/", "/advocacy/new/", item.get_absolute_url(), "/development/"):
+        audit.visit(page, path)
+    audit.visit(page, development.get_absolute_url())
+    audit.open(page, item.get_absolute_url())
+    audit.check_with_details_open(page, "item page")
+    audit.assert_clean()
