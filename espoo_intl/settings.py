@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "events",
     "metrics",
     "reports",
+    "advocacy",
 ]
 
 MIDDLEWARE = [
