@@ -10,7 +10,6 @@ import datetime
 import re
 
 import pytest
-from django.core.management.sql import emit_post_migrate_signal
 from django.utils import timezone
 
 from advocacy.choices import State
@@ -22,17 +21,10 @@ from .factories import make_development, make_item
 sync_api = require_browser()
 expect = sync_api.expect
 
-# Not serialized_rollback: restoring the seeded rows fails when the test before left role
-# groups behind (a migration test's flush re-creates them), so these tests need none of
-# the seeded rows and make the role groups and permissions themselves (below).
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def role_groups(transactional_db):
-    """Content types, permissions and the role groups, as after `migrate`, whatever the
-    test before this one left in the database."""
-    emit_post_migrate_signal(0, False, "default")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def in_english(*users):
