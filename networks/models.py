@@ -64,7 +64,11 @@ class Network(RegisterRecord):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(Decimal("0"))],
+        validators=[
+            MinValueValidator(
+                Decimal("0"), message=gettext_lazy("The membership fee cannot be negative.")
+            )
+        ],
     )
     url = models.URLField(gettext_lazy("website"), blank=True)
     joined_year = models.PositiveSmallIntegerField(gettext_lazy("member since"), null=True, blank=True)  # fmt: skip
@@ -111,8 +115,7 @@ class Network(RegisterRecord):
 
     def clean(self):
         errors = {}
-        if self.membership_fee is not None and self.membership_fee < 0:
-            errors["membership_fee"] = _("The membership fee cannot be negative.")
+        # A negative fee is refused by the field's validator (and the database's check).
         if self.joined_year and self.left_year and self.left_year < self.joined_year:
             errors["left_year"] = _("The membership cannot end before it began.")
         if errors:

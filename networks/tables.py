@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.tables import RegisterTable
@@ -69,8 +70,8 @@ def overview_table(rows, years) -> tables.Table:
 
 
 class _OverviewTable(tables.Table):
-    network = tables.Column(verbose_name=_("network"), linkify=lambda value: value.get_absolute_url())  # fmt: skip
-    unit = tables.Column(verbose_name=_("owning unit"))
+    network = tables.Column(verbose_name=capfirst(_("network")), linkify=lambda value: value.get_absolute_url())  # fmt: skip
+    unit = tables.Column(verbose_name=capfirst(_("owning unit")))
 
     class Meta:
         attrs = {"class": "table table-sm table-bordered align-middle"}

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views import View
 
 from espoo_intl.exports import SafeTableExport
-from espoo_intl.permissions import can_add, can_change
+from espoo_intl.permissions import can_add
 from espoo_intl.questionnaires import responses_for, summary
 from espoo_intl.views import ObjectDeleteView, ObjectDetailView, ObjectEditView, ObjectListView
 
@@ -102,6 +102,14 @@ class EvaluationDeleteView(ObjectDeleteView):
     delete_service = services.evaluation_delete
 
 
+def _evaluable(user, networks) -> set[int]:
+    """The pks of `networks` this user may evaluate (one query for all of them)."""
+    if not can_add(user, NetworkEvaluation):
+        return set()
+    pks = [n.pk for n in networks]
+    return set(Network.objects.editable_by(user).filter(pk__in=pks).values_list("pk", flat=True))
+
+
 class OverviewView(LoginRequiredMixin, View):
     """Every city-wide network's evaluations side by side over the years, and which have
     none yet for this year; ?_export=csv or xlsx downloads the grid."""
@@ -125,8 +133,6 @@ class OverviewView(LoginRequiredMixin, View):
             "years": years,
             "year": year,
             "missing": missing,
-            "can_evaluate": {n.pk for n in missing if can_change(user, n)}
-            if can_add(user, NetworkEvaluation)
-            else set(),
+            "can_evaluate": _evaluable(user, missing),
         }
         return render(request, "networks/overview.html", ctx)
