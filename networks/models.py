@@ -5,6 +5,7 @@ questionnaire (the question set CLASSIFICATION, seeded by migration 0002)."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -156,6 +157,8 @@ class NetworkEvaluation(RegisterRecord):
         help_text=gettext_lazy("Name and role, e.g. the management group (johtoryhmä)."),
     )
     decided_on = models.DateField(gettext_lazy("decided on"), null=True, blank=True)
+    # The criteria's dated answers go with the evaluation when it is deleted.
+    responses = GenericRelation("espoo_intl.Response")
 
     history = HistoricalRecords(excluded_fields=RECORD_HISTORY_EXCLUDED)
     objects = RestrictedQuerySet.as_manager()
@@ -195,6 +198,8 @@ class NetworkEvaluation(RegisterRecord):
             errors |= {name: text for name in DECISION_FIELDS if getattr(self, name)}
         if errors:
             raise ValidationError(errors)
+
+    timeline_params = staticmethod(Network.timeline_params)
 
     def unique_error_message(self, model_class, unique_check):
         """A second evaluation for the same year points to the first, to be edited."""

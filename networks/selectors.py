@@ -31,10 +31,14 @@ def memberships_in_year(year: int, *, user=None, scope: str | None = None) -> Qu
     joined that year or before (or unknown) and not left before it. Through the user's
     record rules when a user is given; `scope` limits to city-wide or department networks."""
     qs = Network.objects.for_user(user) if user is not None else Network.objects.all()
-    qs = qs.filter(membership=Membership.MEMBER)
-    qs = qs.filter(Q(joined_year__isnull=True) | Q(joined_year__lte=year))
-    qs = qs.filter(Q(left_year__isnull=True) | Q(left_year__gte=year))
+    qs = _in_year(qs.filter(membership=Membership.MEMBER), year)
     return qs.filter(scope=scope) if scope else qs
+
+
+def _in_year(qs: QuerySet[Network], year: int) -> QuerySet[Network]:
+    """Networks Espoo took part in during `year` (joined by then, not left before)."""
+    qs = qs.filter(Q(joined_year__isnull=True) | Q(joined_year__lte=year))
+    return qs.filter(Q(left_year__isnull=True) | Q(left_year__gte=year))
 
 
 def evaluations_by_class(year: int, *, user=None, scope: str | None = None) -> dict[str, int]:
@@ -48,11 +52,12 @@ def evaluations_by_class(year: int, *, user=None, scope: str | None = None) -> d
 
 
 def networks_without_evaluation(*, user, year: int | None = None) -> QuerySet[Network]:
-    """City-wide networks Espoo is a member of in `year` (default this year) that have no
-    evaluation for it yet, by name."""
+    """City-wide networks (support organisations too) Espoo takes part in during `year`
+    (default this year) that have no evaluation for it yet, by name."""
     year = _year(year)
+    city_wide = Network.objects.for_user(user).filter(scope=NetworkScope.CITY_WIDE)
     return (
-        memberships_in_year(year, user=user, scope=NetworkScope.CITY_WIDE)
+        _in_year(city_wide, year)
         .exclude(evaluations__year=year)
         .select_related("owning_unit__parent")
         .order_by("name", "pk")

@@ -42,7 +42,8 @@ def _answer(evaluation: NetworkEvaluation, *, actor, answers, how) -> None:
 
 def _log(evaluation: NetworkEvaluation, *, actor, summary: str) -> None:
     params = {"year": evaluation.year, "class": evaluation.network_class}
-    timeline_log(evaluation.network, actor=actor, summary=summary, params=params)
+    for record in (evaluation.network, evaluation):
+        timeline_log(record, actor=actor, summary=summary, params=params)
 
 
 @transaction.atomic

@@ -95,6 +95,11 @@ def test_overview_shows_years_side_by_side_and_who_is_missing(client_for, reader
     assert rows[0]["2021"] == "strategic" and rows[0][str(THIS_YEAR)] == "strategic"
     assert rows[1]["2022"] == "thematic" and rows[1]["2021"] == ""
 
+    sheet = xlsx_rows(client.get("/networks/evaluations/overview/?_export=xlsx"))
+    assert [(r["Network"], r["2022"]) for r in sheet] == [
+        ("Eurocities", None), ("Union of Baltic Cities", "thematic")
+    ]  # fmt: skip
+
     page = client.get("/networks/evaluations/overview/").content.decode()
     missing = page.split('id="missing-h"')[1].split("</section>")[0]
     assert "Union of Baltic Cities" in missing and "Eurocities" not in missing

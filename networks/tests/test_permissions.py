@@ -38,7 +38,6 @@ DELETE = {"kv": 302, "administrator": 302}
 
 MATRIX = [
     row("GET", "/networks/", expect(200)),
-    row("GET", "/networks/?_export=csv", expect(200)),
     row("GET", "/networks/new/", expect(200, lead=403)),
     row("POST", "/networks/new/", expect(200, lead=403)),
     row("GET", "/networks/{network}/", expect(200)),
@@ -50,9 +49,7 @@ MATRIX = [
     row("GET", "/networks/{network}/delete/", expect(403, kv=200, administrator=200)),
     row("POST", "/networks/{network}/delete/", expect(403, **DELETE)),
     row("GET", "/networks/evaluations/", expect(200)),
-    row("GET", "/networks/evaluations/?_export=xlsx", expect(200)),
     row("GET", "/networks/evaluations/overview/", expect(200)),
-    row("GET", "/networks/evaluations/overview/?_export=csv", expect(200)),
     row("GET", "/networks/evaluations/new/", expect(200, lead=403)),
     row("POST", "/networks/evaluations/new/", expect(200, lead=403)),
     row("GET", "/networks/evaluations/{evaluation}/", expect(200)),

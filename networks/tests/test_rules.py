@@ -102,9 +102,10 @@ def test_evaluation_keeps_the_criteria_answers_and_logs_on_the_network(client_fo
     values = summary(latest_response(evaluation, CLASSIFICATION)).values
     assert values["aligned"] is True and values["growth"] is None
     with translation.override("en"):
-        assert [e.summary_text for e in timeline_for(network)] == [
-            "Evaluation for 2024 recorded: thematic"
-        ]
+        for record in (network, evaluation):
+            assert [e.summary_text for e in timeline_for(record)] == [
+                "Evaluation for 2024 recorded: thematic"
+            ]
 
 
 def test_second_evaluation_for_the_same_year_is_refused_with_a_link_to_the_first(
@@ -222,3 +223,21 @@ def test_the_question_set_is_seeded_in_three_languages(db):
         "active_cooperation",
     } <= codes
     assert all(q.text_fi and q.text_sv and q.text_en for q in questions)
+
+
+def test_editable_evaluations_are_not_repeated_per_contact(staff, contact, unit):
+    """The rule reaches evaluations through the network's contacts (a many-to-many one hop
+    away): each evaluation is listed once, however many contacts its network has."""
+    network = NetworkFactory(owning_unit=unit, contacts=[staff, contact])
+    EvaluationFactory(network=network, year=2022)
+    assert NetworkEvaluation.objects.editable_by(staff).count() == 1
+
+
+def test_deleting_a_network_removes_its_evaluations_and_their_answers(kv, unit):
+    network = NetworkFactory(owning_unit=unit)
+    services.evaluation_create(
+        actor=kv, network=network, year=2022, network_class="thematic", answers={"aligned": "yes"}
+    )
+    services.network_delete(network, actor=kv)
+    assert not NetworkEvaluation.objects.exists()
+    assert not Response.objects.filter(question_set__code=CLASSIFICATION).exists()
