@@ -16,6 +16,7 @@ import pytest
 from espoo_intl.questionnaires import latest_response, summary
 from espoo_intl.tests.browser import require_browser
 from networks.models import CLASSIFICATION, Network
+from networks.tests.factories import EvaluationFactory, NetworkFactory
 
 sync_api = require_browser()
 expect = sync_api.expect
@@ -100,3 +101,21 @@ def test_staff_creates_finds_evaluates_and_exports_a_network(open_page, staff):
     assert [(r["Network"], r[str(year)]) for r in rows] == [
         ("Eurocities Knowledge Society", "thematic")
     ]
+
+
+def test_network_pages_pass_the_accessibility_audit(open_page, audit, kv, unit):
+    network = NetworkFactory(name="Union of Baltic Cities", owning_unit=unit, contacts=[kv])
+    evaluation = EvaluationFactory(network=network, year=2022)
+    page = open_page(kv)
+    for path in (
+        "/networks/",
+        f"/networks/{network.pk}/",
+        "/networks/new/",
+        "/networks/evaluations/",
+        f"/networks/evaluations/{evaluation.pk}/",
+        f"/networks/evaluations/new/?network={network.pk}",
+        "/networks/evaluations/overview/",
+        "/dashboard/",
+    ):
+        audit.visit(page, path)
+    audit.assert_clean()
