@@ -12,6 +12,7 @@ from espoo_intl.timeline import timeline_for
 from networks import services
 from networks.choices import NetworkClass, PassiveDecision
 from networks.models import CLASSIFICATION, Network, NetworkEvaluation
+from networks.rules import suggested_class
 from networks.tests.factories import EvaluationFactory, NetworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +242,31 @@ def test_deleting_a_network_removes_its_evaluations_and_their_answers(kv, unit):
     services.network_delete(network, actor=kv)
     assert not NetworkEvaluation.objects.exists()
     assert not Response.objects.filter(question_set__code=CLASSIFICATION).exists()
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"strategic_goals": True, "many_units": True, "aligned": True}, NetworkClass.STRATEGIC),
+        (
+            {"strategic_goals": False, "aligned": True, "one_department": True},
+            NetworkClass.THEMATIC,
+        ),
+        ({"strategic_goals": True, "many_units": True, "clear_owner": False}, NetworkClass.PASSIVE),
+        ({"aligned": True, "active_cooperation": False}, NetworkClass.PASSIVE),
+        ({}, None),
+    ],
+)
+def test_the_answers_suggest_a_class(values, expected):
+    assert suggested_class(values) == expected
+
+
+def test_the_evaluation_page_shows_the_suggested_class(client_for, lead, staff, unit):
+    evaluation = services.evaluation_create(
+        actor=staff, network=NetworkFactory(owning_unit=unit), year=2022, network_class="thematic",
+        answers={"aligned": "yes", "clear_owner": "no"},
+    )  # fmt: skip
+    lead.language = "en"
+    lead.save()
+    page = client_for(lead).get(evaluation.get_absolute_url()).content.decode()
+    assert "The answers suggest the class: <strong>passive</strong>" in page
