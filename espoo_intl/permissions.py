@@ -117,12 +117,22 @@ class RestrictedQuerySet(models.QuerySet):
         return qs.distinct() if _has_many(model) else qs
 
 
+def _through_many(model, path: str) -> bool:
+    """Does the lookup `path` pass a many-to-many (or reverse) relation on its way?"""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return False
+
+
 def _has_many(model) -> bool:
-    """A rule through a many-to-many field can repeat rows: those queries need distinct()."""
-    return any(
-        model._meta.get_field(name.split("__")[0]).many_to_many
-        for name in responsible_fields(model)
-    )
+    """A rule through a many-to-many field (also one hop away, e.g. an evaluation's
+    "network__contacts") can repeat rows: those queries need distinct()."""
+    return any(_through_many(model, name) for name in responsible_fields(model))
 
 
 def _perm(model, action: str) -> str:
