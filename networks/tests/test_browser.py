@@ -7,14 +7,11 @@ Run: .venv/bin/python -m pytest -m browser networks/tests/test_browser.py
 
 import csv
 import datetime
-import importlib
 import io
 import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.core.management.sql import emit_post_migrate_signal
 
 from espoo_intl.questionnaires import latest_response, summary
 from espoo_intl.tests.browser import require_browser
@@ -24,17 +21,10 @@ from networks.tests.factories import EvaluationFactory, NetworkFactory
 sync_api = require_browser()
 expect = sync_api.expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def seeded(transactional_db):
-    """The rows these pages need, whatever the tests before left behind: content types,
-    permissions and role groups (post_migrate) and the classification question set.
-    (Not serialized_rollback: after a plain transactional test's flush the role groups are
-    recreated under new ids, and restoring the serialized ones then collides with them.)"""
-    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    importlib.import_module("networks.migrations.0002_seed_classification").seed(apps, None)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def _save(page):
