@@ -35,6 +35,8 @@ _DATES = {name: DateInput() for name in ("start_date", "end_date", "review_date"
 
 
 class PartnerForm(RegisterForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Partner
         fields = ["name", "kind", "country", "city", "website", "notes"]
@@ -85,5 +87,5 @@ class AssessmentForm(QuestionnaireForm):
     """The seed's two parts: benefits (yes/no, the first with "how") and investments and
     risks."""
 
-    def __init__(self, data=None, **kwargs):
-        super().__init__(ASSESSMENT, data, **kwargs)
+    def __init__(self, data=None, files=None, **kwargs):
+        super().__init__(ASSESSMENT, data, files=files, **kwargs)
