@@ -20,7 +20,7 @@ from .choices import (
     PartnershipStatus,
     ProjectStatus,
 )
-from .models import Partner, Partnership
+from .models import Partnership
 
 __all__ = ["load", "TWIN_CITIES", "MOU_THEMES"]
 
@@ -38,7 +38,13 @@ TWIN_CITIES = [
     ("Gatchina / Hatsina", "RU", PartnershipStatus.DORMANT, D(1992, 1, 1), ""),
     ("Sochi / Sotši", "RU", PartnershipStatus.DORMANT, D(1989, 1, 1), ""),
     ("Irving", "US", PartnershipStatus.DORMANT, D(1988, 1, 1), ""),
-    ("Shanghai", "CN", PartnershipStatus.ACTIVE, D(1998, 1, 1), "Aktiivisin ystävyyskaupunki; koordinoi konsernihallinto."),  # fmt: skip
+    (
+        "Shanghai",
+        "CN",
+        PartnershipStatus.ACTIVE,
+        D(1998, 1, 1),
+        "Aktiivisin ystävyyskaupunki; koordinoi konsernihallinto.",
+    ),  # fmt: skip
 ]
 
 # The MoU's themes as the seed names them (catalogue slugs; see migration 0003).
@@ -62,24 +68,200 @@ OTHER_PARTNERS = [
 
 # name, partner, unit, start, end (days from today), review (days from today), themes, status
 AGREEMENTS = [
-    ("Tallinna–Espoo opetusyhteistyö", "Tallinna Linnavalitsus", "Suomenkielinen opetus", D(2023, 8, 1), 60, None, ["education"], PartnershipStatus.ACTIVE),  # fmt: skip
-    ("Tukholma–Espoo ikääntyneiden palvelut", "Stockholms stad", "Vanhusten palvelut", D(2022, 1, 1), None, 45, ["elderly-care", "health-wellbeing"], PartnershipStatus.ACTIVE),  # fmt: skip
-    ("Eindhoven–Espoo älykäs kaupunki", "Gemeente Eindhoven", "Kaupunkisuunnittelukeskus", D(2024, 5, 1), 700, 300, ["urban-development", "open-data"], PartnershipStatus.PROPOSED),  # fmt: skip
-    ("Shanghai–Espoo koulutusvaihto", "Shanghai Municipal Education Commission", "Suomenkielinen opetus", D(2017, 9, 1), -400, None, ["education"], PartnershipStatus.ENDED),  # fmt: skip
+    (
+        "Tallinna–Espoo opetusyhteistyö",
+        "Tallinna Linnavalitsus",
+        "Suomenkielinen opetus",
+        D(2023, 8, 1),
+        60,
+        None,
+        ["education"],
+        PartnershipStatus.ACTIVE,
+    ),  # fmt: skip
+    (
+        "Tukholma–Espoo ikääntyneiden palvelut",
+        "Stockholms stad",
+        "Vanhusten palvelut",
+        D(2022, 1, 1),
+        None,
+        45,
+        ["elderly-care", "health-wellbeing"],
+        PartnershipStatus.ACTIVE,
+    ),  # fmt: skip
+    (
+        "Eindhoven–Espoo älykäs kaupunki",
+        "Gemeente Eindhoven",
+        "Kaupunkisuunnittelukeskus",
+        D(2024, 5, 1),
+        700,
+        300,
+        ["urban-development", "open-data"],
+        PartnershipStatus.PROPOSED,
+    ),  # fmt: skip
+    (
+        "Shanghai–Espoo koulutusvaihto",
+        "Shanghai Municipal Education Commission",
+        "Suomenkielinen opetus",
+        D(2017, 9, 1),
+        -400,
+        None,
+        ["education"],
+        PartnershipStatus.ENDED,
+    ),  # fmt: skip
 ]
 
 # acronym, name, programme, eu, partners, unit, start, end, total, share, funding, themes, status
 PROJECTS = [
-    ("CitiCAP", "Citizen-driven carbon allowance pilot", "other_eu", True, ["Eurocities", "Aalto-yliopisto"], "Kestävän kehityksen tiimi", D(2019, 9, 1), D(2022, 8, 31), 5_000_000, 1_200_000, 960_000, ["sustainable-development"], ProjectStatus.ENDED),  # fmt: skip
-    ("SPARCS", "Sustainable energy positive and zero carbon communities", "horizon_europe", True, ["Fraunhofer-Gesellschaft", "VTT", "Siemens AG"], "Kestävän kehityksen tiimi", D(2019, 10, 1), D(2024, 9, 30), 20_000_000, 3_000_000, 2_400_000, ["sustainable-development", "urban-development"], ProjectStatus.ENDED),  # fmt: skip
-    ("UIA-EDU", "Oppimisen ekosysteemit", "other_eu", True, ["Tallinna Linnavalitsus"], "Suomenkielinen opetus", D(2021, 1, 1), D(2023, 12, 31), 1_500_000, 500_000, 400_000, ["education"], ProjectStatus.ENDED),  # fmt: skip
-    ("ERA-SCHOOL", "Erasmus+ school partnership", "erasmus", True, ["Stockholms stad", "Tallinna Linnavalitsus"], "Suomenkielinen opetus", D(2023, 9, 1), D(2025, 8, 31), 250_000, 80_000, 80_000, ["education"], ProjectStatus.ENDED),  # fmt: skip
-    ("URB-HEALTH", "Healthy ageing cities network", "urbact", True, ["Stockholms stad", "Eurocities"], "Vanhusten palvelut", D(2023, 6, 1), D(2026, 5, 31), 800_000, 120_000, 84_000, ["health-wellbeing", "elderly-care"], ProjectStatus.RUNNING),  # fmt: skip
-    ("BALTIC-DATA", "Interreg Baltic urban data platforms", "interreg", True, ["Tallinna Linnavalitsus", "VTT"], "Kaupunkisuunnittelukeskus", D(2024, 1, 1), D(2026, 12, 31), 3_000_000, 400_000, 320_000, ["open-data", "city-as-a-service"], ProjectStatus.RUNNING),  # fmt: skip
-    ("DIGI-TWIN", "Digital Europe local digital twins", "digital_europe", True, ["Gemeente Eindhoven", "Siemens AG"], "Kaupunkisuunnittelukeskus", D(2025, 2, 1), D(2027, 1, 31), 6_000_000, 700_000, 350_000, ["urban-development"], ProjectStatus.RUNNING),  # fmt: skip
-    ("CLIMATE-NEUTRAL", "Climate-neutral and smart cities mission", "horizon_europe", True, ["Eurocities", "Aalto-yliopisto"], "Kestävän kehityksen tiimi", D(2025, 1, 1), D(2028, 12, 31), 12_000_000, 1_500_000, 1_200_000, ["sustainable-development"], ProjectStatus.RUNNING),  # fmt: skip
-    ("SH-INNO", "Shanghai–Espoo innovation exchange", "other_international", False, ["Shanghai Municipal Education Commission"], "Elinkeino- ja kaupunkikehitysyksikkö", D(2024, 4, 1), D(2026, 3, 31), 300_000, 150_000, 60_000, ["innovation-development", "trade-investment"], ProjectStatus.RUNNING),  # fmt: skip
-    ("NORDIC-YOUTH", "Nordic twin-city youth project", "other_international", False, ["Køge", "Kongsberg", "Kristianstad"], "Kasvun ja oppimisen toimiala", D(2026, 9, 1), D(2027, 12, 31), 90_000, 30_000, 20_000, ["twin-cities", "culture"], ProjectStatus.PLANNED),  # fmt: skip
+    (
+        "CitiCAP",
+        "Citizen-driven carbon allowance pilot",
+        "other_eu",
+        True,
+        ["Eurocities", "Aalto-yliopisto"],
+        "Kestävän kehityksen tiimi",
+        D(2019, 9, 1),
+        D(2022, 8, 31),
+        5_000_000,
+        1_200_000,
+        960_000,
+        ["sustainable-development"],
+        ProjectStatus.ENDED,
+    ),  # fmt: skip
+    (
+        "SPARCS",
+        "Sustainable energy positive and zero carbon communities",
+        "horizon_europe",
+        True,
+        ["Fraunhofer-Gesellschaft", "VTT", "Siemens AG"],
+        "Kestävän kehityksen tiimi",
+        D(2019, 10, 1),
+        D(2024, 9, 30),
+        20_000_000,
+        3_000_000,
+        2_400_000,
+        ["sustainable-development", "urban-development"],
+        ProjectStatus.ENDED,
+    ),  # fmt: skip
+    (
+        "UIA-EDU",
+        "Oppimisen ekosysteemit",
+        "other_eu",
+        True,
+        ["Tallinna Linnavalitsus"],
+        "Suomenkielinen opetus",
+        D(2021, 1, 1),
+        D(2023, 12, 31),
+        1_500_000,
+        500_000,
+        400_000,
+        ["education"],
+        ProjectStatus.ENDED,
+    ),  # fmt: skip
+    (
+        "ERA-SCHOOL",
+        "Erasmus+ school partnership",
+        "erasmus",
+        True,
+        ["Stockholms stad", "Tallinna Linnavalitsus"],
+        "Suomenkielinen opetus",
+        D(2023, 9, 1),
+        D(2025, 8, 31),
+        250_000,
+        80_000,
+        80_000,
+        ["education"],
+        ProjectStatus.ENDED,
+    ),  # fmt: skip
+    (
+        "URB-HEALTH",
+        "Healthy ageing cities network",
+        "urbact",
+        True,
+        ["Stockholms stad", "Eurocities"],
+        "Vanhusten palvelut",
+        D(2023, 6, 1),
+        D(2026, 5, 31),
+        800_000,
+        120_000,
+        84_000,
+        ["health-wellbeing", "elderly-care"],
+        ProjectStatus.RUNNING,
+    ),  # fmt: skip
+    (
+        "BALTIC-DATA",
+        "Interreg Baltic urban data platforms",
+        "interreg",
+        True,
+        ["Tallinna Linnavalitsus", "VTT"],
+        "Kaupunkisuunnittelukeskus",
+        D(2024, 1, 1),
+        D(2026, 12, 31),
+        3_000_000,
+        400_000,
+        320_000,
+        ["open-data", "city-as-a-service"],
+        ProjectStatus.RUNNING,
+    ),  # fmt: skip
+    (
+        "DIGI-TWIN",
+        "Digital Europe local digital twins",
+        "digital_europe",
+        True,
+        ["Gemeente Eindhoven", "Siemens AG"],
+        "Kaupunkisuunnittelukeskus",
+        D(2025, 2, 1),
+        D(2027, 1, 31),
+        6_000_000,
+        700_000,
+        350_000,
+        ["urban-development"],
+        ProjectStatus.RUNNING,
+    ),  # fmt: skip
+    (
+        "CLIMATE-NEUTRAL",
+        "Climate-neutral and smart cities mission",
+        "horizon_europe",
+        True,
+        ["Eurocities", "Aalto-yliopisto"],
+        "Kestävän kehityksen tiimi",
+        D(2025, 1, 1),
+        D(2028, 12, 31),
+        12_000_000,
+        1_500_000,
+        1_200_000,
+        ["sustainable-development"],
+        ProjectStatus.RUNNING,
+    ),  # fmt: skip
+    (
+        "SH-INNO",
+        "Shanghai–Espoo innovation exchange",
+        "other_international",
+        False,
+        ["Shanghai Municipal Education Commission"],
+        "Elinkeino- ja kaupunkikehitysyksikkö",
+        D(2024, 4, 1),
+        D(2026, 3, 31),
+        300_000,
+        150_000,
+        60_000,
+        ["innovation-development", "trade-investment"],
+        ProjectStatus.RUNNING,
+    ),  # fmt: skip
+    (
+        "NORDIC-YOUTH",
+        "Nordic twin-city youth project",
+        "other_international",
+        False,
+        ["Køge", "Kongsberg", "Kristianstad"],
+        "Kasvun ja oppimisen toimiala",
+        D(2026, 9, 1),
+        D(2027, 12, 31),
+        90_000,
+        30_000,
+        20_000,
+        ["twin-cities", "culture"],
+        ProjectStatus.PLANNED,
+    ),  # fmt: skip
 ]
 
 BENEFITS = [

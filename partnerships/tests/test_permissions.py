@@ -14,7 +14,9 @@ RECORDS = {
     "partnership": lambda ctx: PartnershipFactory(owning_unit=ctx["unit"]),
     "other_partnership": lambda ctx: PartnershipFactory(owning_unit=ctx["other_unit"]),
     # Ended: closed, read-only.
-    "ended": lambda ctx: PartnershipFactory(owning_unit=ctx["unit"], status=PartnershipStatus.ENDED),  # fmt: skip
+    "ended": lambda ctx: PartnershipFactory(
+        owning_unit=ctx["unit"], status=PartnershipStatus.ENDED
+    ),  # fmt: skip
     "project": lambda ctx: ProjectFactory(lead_unit=ctx["unit"]),
     "other_project": lambda ctx: ProjectFactory(lead_unit=ctx["other_unit"]),
 }
@@ -58,7 +60,11 @@ MATRIX += [
     row("POST", "/partnerships/{partnership}/transition/", FORM_OWN),
     row("GET", "/partnerships/{partnership}/assess/", GET_ACTION),
     row("POST", "/partnerships/{partnership}/assess/", ACTION_OWN),
-    row("POST", "/partnerships/{other_partnership}/assess/", expect(403, other_staff=302, other_contact=302, kv=302, administrator=302)),  # fmt: skip
+    row(
+        "POST",
+        "/partnerships/{other_partnership}/assess/",
+        expect(403, other_staff=302, other_contact=302, kv=302, administrator=302),
+    ),  # fmt: skip
     row("GET", "/partnerships/{partnership}/assessments/", READ),
     row("POST", "/partnerships/{partnership}/assessments/", NO_POST),
     row("GET", "/partnerships/{partnership}/attachments/", GET_ACTION),
