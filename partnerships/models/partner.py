@@ -23,6 +23,8 @@ class Partner(RegisterRecord):
     unit_field = "created_by__unit"
 
     name = models.CharField(_("name"), max_length=200)
+    # The name as compared for duplicates (any case, any script): name.casefold().
+    name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices)
     country = CountryField(_("country"))
     city = models.CharField(_("city"), max_length=100, blank=True)
@@ -36,7 +38,7 @@ class Partner(RegisterRecord):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["country", "name"])]
+        indexes = [models.Index(fields=["country", "name_key"])]
 
     def __str__(self) -> str:
         return self.name
@@ -48,11 +50,17 @@ class Partner(RegisterRecord):
         """The partner already registered with this name (any case) and country, or None."""
         if not self.name or not self.country:
             return None
-        same = Partner.objects.filter(name__iexact=self.name.strip(), country=self.country)
+        key = self.name.strip().casefold()
+        same = Partner.objects.filter(name_key=key, country=self.country)
         return same.exclude(pk=self.pk).first()
+
+    def save(self, *args, **kwargs):
+        self.name_key = (self.name or "").strip().casefold()
+        super().save(*args, **kwargs)
 
     def clean(self):
         self.name = (self.name or "").strip()
+        self.name_key = self.name.casefold()
         existing = self.duplicate()
         if existing is not None:
             raise ValidationError(
