@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.tables import RegisterTable, YesNoColumn
@@ -51,7 +52,10 @@ class ProjectTable(RegisterTable):
     eu_funded = YesNoColumn()
     partners = tables.ManyToManyColumn(orderable=False)
     countries = tables.Column(
-        verbose_name=_("countries"), accessor="countries", orderable=False, empty_values=()
+        verbose_name=capfirst(_("countries")),
+        accessor="countries",
+        orderable=False,
+        empty_values=(),
     )
     lead_unit = tables.Column(accessor="lead_unit__label", order_by=("lead_unit__name_fi",))
     themes = tables.ManyToManyColumn(orderable=False)
