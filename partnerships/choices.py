@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 __all__ = [
     "PartnerKind", "PartnershipKind", "PartnershipLevel", "PartnershipStatus",
@@ -35,10 +36,10 @@ class PartnershipLevel(models.TextChoices):
 
 
 class PartnershipStatus(models.TextChoices):
-    PROPOSED = "proposed", _("proposed")
-    ACTIVE = "active", _("active")
-    DORMANT = "dormant", _("dormant")
-    ENDED = "ended", _("ended")
+    PROPOSED = "proposed", pgettext_lazy("partnership status", "proposed")
+    ACTIVE = "active", pgettext_lazy("partnership status", "active")
+    DORMANT = "dormant", pgettext_lazy("partnership status", "dormant")
+    ENDED = "ended", pgettext_lazy("partnership status", "ended")
 
 
 class FundingProgramme(models.TextChoices):
@@ -52,6 +53,6 @@ class FundingProgramme(models.TextChoices):
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("planned")
-    RUNNING = "running", _("running")
-    ENDED = "ended", _("ended")
+    PLANNED = "planned", pgettext_lazy("project status", "planned")
+    RUNNING = "running", pgettext_lazy("project status", "running")
+    ENDED = "ended", pgettext_lazy("project status", "ended")
