@@ -5,3 +5,48 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipsConfig(AppConfig):
     name = "partnerships"
     verbose_name = _("partnerships")
+
+    def ready(self):
+        """Plug partners, partnerships and projects into the core (espoo_intl.registry)."""
+        from espoo_intl import registry
+        from espoo_intl.roles import reads_dashboards
+
+        from . import demo, selectors
+
+        registry.register(
+            registry.App(
+                label=self.label,
+                urls="partnerships.urls",
+                registers=[
+                    ("partnerships", "partner"),
+                    ("partnerships", "partnership"),
+                    ("partnerships", "project"),
+                ],
+                menu=[
+                    registry.MenuEntry(
+                        _("Partnerships"),
+                        "partnerships:partnership_list",
+                        "/partnerships/",
+                        order=30,
+                    ),
+                    registry.MenuEntry(
+                        _("Partners"), "partnerships:partner_list", "/partners/", order=31
+                    ),
+                    registry.MenuEntry(
+                        _("International projects"),
+                        "partnerships:project_list",
+                        "/projects/",
+                        order=32,
+                    ),
+                ],  # fmt: skip
+                dashboard_panels=[
+                    registry.Panel(
+                        "partnerships/dashboard/health.html",
+                        selectors.health_panel,
+                        order=60,
+                        visible=reads_dashboards,
+                    )
+                ],
+                demo_loader=registry.DemoLoader(demo.load),
+            )
+        )
