@@ -5,3 +5,49 @@ from django.utils.translation import gettext_lazy as _
 class MetricsConfig(AppConfig):
     name = "metrics"
     verbose_name = _("metrics")
+
+    def ready(self):
+        """Plug metrics into the core (see espoo_intl.registry)."""
+        from espoo_intl import registry
+
+        def entry(label, url_name, path, model, order):
+            perm = registry.may(f"metrics.change_{model}")
+            return registry.MenuEntry(label, url_name, path, perm, order, registry.SETTINGS)
+
+        registry.register(
+            registry.App(
+                label=self.label,
+                urls="metrics.urls",
+                catalogues=[
+                    ("metrics", "goal"),
+                    ("metrics", "objective"),
+                    ("metrics", "provider"),
+                    ("metrics", "indicator"),
+                ],
+                menu=[
+                    registry.MenuEntry(_("Metrics"), "metrics:framework", "/metrics/", order=60),
+                    entry(_("Goals"), "metrics:goals", "/metrics/catalogue/goals/", "goal", 60),
+                    entry(
+                        _("Objectives"),
+                        "metrics:objectives",
+                        "/metrics/catalogue/objectives/",
+                        "objective",
+                        61,
+                    ),
+                    entry(
+                        _("Indicators"),
+                        "metrics:indicators",
+                        "/metrics/catalogue/indicators/",
+                        "indicator",
+                        62,
+                    ),
+                    entry(
+                        _("Metric providers"),
+                        "metrics:providers",
+                        "/metrics/catalogue/providers/",
+                        "provider",
+                        63,
+                    ),
+                ],  # fmt: skip
+            )
+        )
