@@ -18,6 +18,7 @@ class MetricsConfig(AppConfig):
             registry.App(
                 label=self.label,
                 urls="metrics.urls",
+                registers=[("metrics", "submission")],
                 catalogues=[
                     ("metrics", "goal"),
                     ("metrics", "objective"),
@@ -26,6 +27,9 @@ class MetricsConfig(AppConfig):
                 ],
                 menu=[
                     registry.MenuEntry(_("Metrics"), "metrics:framework", "/metrics/", order=60),
+                    registry.MenuEntry(
+                        _("Reporting"), "metrics:periods", "/metrics/periods/", order=61
+                    ),
                     entry(_("Goals"), "metrics:goals", "/metrics/catalogue/goals/", "goal", 60),
                     entry(
                         _("Objectives"),
@@ -49,5 +53,11 @@ class MetricsConfig(AppConfig):
                         63,
                     ),
                 ],  # fmt: skip
+                periodic_tasks={
+                    "metrics-deadline-reminders": {
+                        "task": "metrics.tasks.remind_deadlines",
+                        "schedule": 24 * 3600,
+                    }
+                },
             )
         )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import round_views, views
 
 app_name = "metrics"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("metrics/catalogue/objectives/", views.ObjectiveCatalogueView.as_view(), name="objectives"),
     path("metrics/catalogue/providers/", views.ProviderCatalogueView.as_view(), name="providers"),
     path("metrics/catalogue/indicators/", views.IndicatorCatalogueView.as_view(), name="indicators"),
+    path("metrics/periods/", round_views.PeriodListView.as_view(), name="periods"),
+    path("metrics/periods/<int:pk>/", round_views.PeriodProgressView.as_view(), name="period"),
+    path("metrics/submissions/", round_views.SubmissionListView.as_view(), name="submission_list"),
+    path("metrics/submissions/<int:pk>/", round_views.SubmissionView.as_view(), name="submission"),
+    path("metrics/submissions/<int:pk>/transition/", round_views.SubmissionTransitionView.as_view(), name="submission_transition"),
+    path("metrics/submissions/<int:pk>/remind/", round_views.SubmissionRemindView.as_view(), name="submission_remind"),
 ]  # fmt: skip

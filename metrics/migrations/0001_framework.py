@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import metrics.models
+import metrics.models.framework
 
 
 class Migration(migrations.Migration):
@@ -329,7 +329,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="numbers 1–17 separated by commas",
                         max_length=60,
-                        validators=[metrics.models._validate_sdg],
+                        validators=[metrics.models.framework.validate_sdg_tags],
                         verbose_name="UN sustainable development goals",
                     ),
                 ),
@@ -497,7 +497,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         help_text="numbers 1–17 separated by commas",
                         max_length=60,
-                        validators=[metrics.models._validate_sdg],
+                        validators=[metrics.models.framework.validate_sdg_tags],
                         verbose_name="UN sustainable development goals",
                     ),
                 ),

@@ -9,7 +9,16 @@ from simple_history.models import HistoricalRecords
 from espoo_intl.i18n import TranslatedNameModel
 from espoo_intl.models import OrgUnit
 
-__all__ = ["Goal", "Objective", "Provider", "Indicator", "Unit", "Source", "parse_sdg_tags"]
+__all__ = [
+    "Goal",
+    "Objective",
+    "Provider",
+    "Indicator",
+    "Unit",
+    "Source",
+    "parse_sdg_tags",
+    "validate_sdg_tags",
+]
 
 
 class Unit(models.TextChoices):
@@ -100,7 +109,7 @@ def parse_sdg_tags(text: str) -> list[int]:
     return sorted(set(tags))
 
 
-def _validate_sdg(text: str) -> None:
+def validate_sdg_tags(text: str) -> None:
     try:
         parse_sdg_tags(text)
     except ValueError:
@@ -130,7 +139,7 @@ class Indicator(TranslatedNameModel):
         _("UN sustainable development goals"),
         max_length=60,
         blank=True,
-        validators=[_validate_sdg],
+        validators=[validate_sdg_tags],
         help_text=_("numbers 1–17 separated by commas"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
