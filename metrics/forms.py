@@ -11,7 +11,7 @@ from .models import Unit
 from .rules import clean_value
 from .services import TEXT_FIELDS
 
-__all__ = ["PeriodOpenForm", "SubmissionForm", "VALUE_PARTS"]
+__all__ = ["PeriodOpenForm", "SubmissionForm", "UploadForm", "VALUE_PARTS"]
 
 VALUE_PARTS = ("number", "text", "source", "comment", "comparability_break", "break_explanation")
 _SMALL = {"class": "form-control form-control-sm"}
@@ -111,3 +111,10 @@ class SubmissionForm(forms.Form):
 
     def text_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in TEXT_FIELDS}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("filled-in Excel template (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
+    )

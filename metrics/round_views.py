@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,8 @@ from espoo_intl.permissions import can_change
 from espoo_intl.views.generic import record_page_context
 from espoo_intl.views.workflow import TransitionView
 
-from .forms import PeriodOpenForm, SubmissionForm
+from .excel import UploadRefused, template_workbook, upload_apply
+from .forms import PeriodOpenForm, SubmissionForm, UploadForm
 from .models import ReportingPeriod, Submission, SubmissionState
 from .services import period_open, submission_remind, submission_save
 
@@ -98,7 +99,7 @@ class SubmissionListView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(submissions=qs, **kwargs)
 
 
-def submission_page(request, submission, *, form=None, status=200, **forms):
+def submission_page(request, submission, *, form=None, status=200, upload_errors=(), **forms):
     user = request.user
     editable = can_change(user, submission) and submission.state in (
         SubmissionState.DRAFT,
@@ -112,6 +113,8 @@ def submission_page(request, submission, *, form=None, status=200, **forms):
         "form": form if editable else None,
         "values": submission.values.select_related("indicator").order_by("indicator__order"),
         "kv": user.sees_everything,
+        "upload_form": forms.pop("upload_form", None) or (UploadForm() if editable else None),
+        "upload_errors": upload_errors,
         **record_page_context(
             user, submission, url_name=lambda action: f"metrics:submission_{action}", **forms
         ),
@@ -176,3 +179,46 @@ class SubmissionRemindView(LoginRequiredMixin, View):
         else:
             messages.success(request, _("Reminder sent to %(n)s people.") % {"n": sent})
         return HttpResponseRedirect(reverse("metrics:period", args=[submission.period_id]))
+
+
+class SubmissionTemplateView(SubmissionView):
+    """The submission as an .xlsx template to fill in."""
+
+    http_method_names = ["get"]
+
+    def get(self, request, pk):
+        submission = self.get_object()
+        response = HttpResponse(
+            template_workbook(submission),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"{submission.period.year}-{submission.provider.pk}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="metrics-{name}"'
+        return response
+
+
+class SubmissionUploadView(SubmissionView):
+    """The filled-in template back: every row checked, saved all or nothing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        submission = self.get_object()
+        if not can_change(request.user, submission):
+            raise PermissionDenied
+        form = UploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return submission_page(request, submission, status=400, upload_form=form)
+        try:
+            saved = upload_apply(submission, actor=request.user, upload=form.cleaned_data["file"])
+        except UploadRefused as refused:
+            messages.error(
+                request, _("Nothing was saved from the file. Please correct the errors below.")
+            )
+            return submission_page(request, submission, status=400, upload_errors=refused.errors)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            return submission_page(request, submission, status=400)
+        messages.success(request, _("Saved %(n)s values from the file.") % {"n": saved})
+        return HttpResponseRedirect(submission.get_absolute_url())

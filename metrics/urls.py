@@ -16,5 +16,7 @@ urlpatterns = [
     path("metrics/submissions/", round_views.SubmissionListView.as_view(), name="submission_list"),
     path("metrics/submissions/<int:pk>/", round_views.SubmissionView.as_view(), name="submission"),
     path("metrics/submissions/<int:pk>/transition/", round_views.SubmissionTransitionView.as_view(), name="submission_transition"),
+    path("metrics/submissions/<int:pk>/template.xlsx", round_views.SubmissionTemplateView.as_view(), name="submission_template"),
+    path("metrics/submissions/<int:pk>/upload/", round_views.SubmissionUploadView.as_view(), name="submission_upload"),
     path("metrics/submissions/<int:pk>/remind/", round_views.SubmissionRemindView.as_view(), name="submission_remind"),
 ]  # fmt: skip
