@@ -10,6 +10,8 @@ class MetricsConfig(AppConfig):
         """Plug metrics into the core (see espoo_intl.registry)."""
         from espoo_intl import registry
 
+        from . import demo
+
         def entry(label, url_name, path, model, order):
             perm = registry.may(f"metrics.change_{model}")
             return registry.MenuEntry(label, url_name, path, perm, order, registry.SETTINGS)
@@ -53,6 +55,7 @@ class MetricsConfig(AppConfig):
                         63,
                     ),
                 ],  # fmt: skip
+                demo_loader=registry.DemoLoader(demo.load),
                 periodic_tasks={
                     "metrics-deadline-reminders": {
                         "task": "metrics.tasks.remind_deadlines",

@@ -21,7 +21,7 @@ from .models import Indicator, Provider, ReportingPeriod, Submission, Submission
 from .rules import clean_value
 
 __all__ = [
-    "TEXT_FIELDS", "REMIND_DAYS", "indicators_of", "period_open", "submission_save",
+    "TEXT_FIELDS", "REMIND_DAYS", "indicators_of", "period_open", "submissions_create", "submission_save",
     "submission_remind", "remind_due", "sanitise",
 ]  # fmt: skip
 
@@ -73,18 +73,25 @@ def period_open(*, year: int, deadline: datetime.date, actor) -> ReportingPeriod
     if deadline < timezone.localdate():
         raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
     period = ReportingPeriod.objects.create(year=year, deadline=deadline)
-    providers = {
-        p.pk: p for p in [*Provider.objects.select_related("unit"), *_department_providers()]
-    }
-    for provider in providers.values():
-        indicators = indicators_of(provider, year)
+    for submission in submissions_create(period, actor=actor):
+        notifications.period_opened(submission)
+    return period
+
+
+def submissions_create(period: ReportingPeriod, *, actor) -> list[Submission]:
+    """One submission per provider with something to fill in for the period's year, its
+    values blank (also used by the demo data, which sends no e-mail)."""
+    every = [*Provider.objects.select_related("unit"), *_department_providers()]
+    created = []
+    for provider in {p.pk: p for p in every}.values():
+        indicators = indicators_of(provider, period.year)
         if not indicators:
             continue
         submission = Submission.objects.create(period=period, provider=provider, created_by=actor)
         Value.objects.bulk_create(Value(submission=submission, indicator=i) for i in indicators)
         timeline_log(submission, actor=actor, summary=gettext_noop("Reporting period opened."))
-        notifications.period_opened(submission)
-    return period
+        created.append(submission)
+    return created
 
 
 @transaction.atomic
