@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import round_views, views
+from . import overview, round_views, views
 
 app_name = "metrics"
 urlpatterns = [
     path("metrics/", views.FrameworkView.as_view(), name="framework"),
+    path("metrics/overview/", overview.OverviewView.as_view(), name="overview"),
     path("metrics/indicators/<str:code>/", views.IndicatorView.as_view(), name="indicator"),
+    path("metrics/indicators/<str:code>/chart.svg", views.IndicatorChartView.as_view(), name="chart"),
     path("metrics/indicators/<str:code>/<int:year>/records/", views.DerivedRecordsView.as_view(), name="records"),
     path("metrics/catalogue/goals/", views.GoalCatalogueView.as_view(), name="goals"),
     path("metrics/catalogue/objectives/", views.ObjectiveCatalogueView.as_view(), name="objectives"),

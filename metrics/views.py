@@ -4,17 +4,17 @@ figure, and kv-tiimi's catalogue pages."""
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from espoo_intl.views.catalogue import CatalogueView
 
-from .derived import derived_records, derived_value, is_computed
+from .derived import derived_records, is_computed
+from .figures import chart_svg, yearly_figures
 from .models import Goal, Indicator, Objective, Provider
-
-FIRST_YEAR = 2020  # the report compares years from 2020 (DOMAIN.md)
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _MULTI = forms.SelectMultiple(attrs={"class": "form-select form-select-sm", "size": 3})
@@ -38,13 +38,9 @@ class FrameworkView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(goals=goals, **kwargs)
 
 
-def _years(indicator: Indicator) -> list[int]:
-    first = max(indicator.active_from or FIRST_YEAR, FIRST_YEAR)
-    last = min(indicator.active_to or 9999, timezone.localdate().year)
-    return list(range(last, first - 1, -1))
-
-
 class IndicatorView(LoginRequiredMixin, TemplateView):
+    """All years as a table (change from the previous year, breaks) and a chart."""
+
     template_name = "metrics/indicator.html"
 
     def get_context_data(self, **kwargs):
@@ -52,15 +48,19 @@ class IndicatorView(LoginRequiredMixin, TemplateView):
             _indicators().select_related("objective__goal"), code=self.kwargs["code"]
         )
         computed = is_computed(indicator.code)
-        rows = []
-        if computed:
-            values = [(year, derived_value(indicator.code, year)) for year in _years(indicator)]
-            for (year, value), (_year, previous) in zip(
-                values, [*values[1:], (None, None)], strict=True
-            ):
-                change = value - previous if previous is not None else None
-                rows.append({"year": year, "value": value, "change": change})
+        rows = yearly_figures(indicator)
         return super().get_context_data(indicator=indicator, computed=computed, rows=rows, **kwargs)
+
+
+class IndicatorChartView(LoginRequiredMixin, View):
+    """The chart as SVG (?sparkline=1 for the overview's small one)."""
+
+    def get(self, request, code):
+        indicator = get_object_or_404(Indicator, code=code)
+        svg = chart_svg(
+            indicator, yearly_figures(indicator), sparkline=bool(request.GET.get("sparkline"))
+        )
+        return HttpResponse(svg, content_type="image/svg+xml")
 
 
 class DerivedRecordsView(LoginRequiredMixin, TemplateView):

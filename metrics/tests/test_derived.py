@@ -1,7 +1,9 @@
 """Derived figures equal counts made directly from the records (visits/indicators.py read
 through the registry), and the click-through list follows the record rules."""
 
+import csv
 import datetime
+import io
 import random
 from decimal import Decimal
 
@@ -128,3 +130,22 @@ def test_indicator_page_shows_yearly_figures_and_change(unit, client_for, lead):
     assert rows[2024]["value"] == 2 and rows[2024]["change"] == 1
     assert rows[2023]["value"] == 1
     assert "/metrics/indicators/A2.5/2024/records/" in response.content.decode()
+
+
+def test_entered_figures_breaks_chart_and_overview(submission, client_for, kv, lead):
+    """Approved values only; a break is shown with its explanation; the chart is SVG."""
+    value = submission.values.get(indicator__code="C6.1")
+    value.number, value.comparability_break, value.break_explanation = 7.5, True, "Uusi lähde"
+    value.save()
+    page = client_for(lead).get("/metrics/indicators/C6.1/")
+    assert {r["year"]: r["value"] for r in page.context["rows"]}[2025] is None  # a draft
+    submission.state = "approved"
+    submission.save()
+    page = client_for(lead).get("/metrics/indicators/C6.1/")
+    assert {r["year"]: r["value"] for r in page.context["rows"]}[2025] == 7.5
+    assert "Uusi lähde" in page.content.decode()
+    chart = client_for(lead).get("/metrics/indicators/C6.1/chart.svg")
+    assert chart["Content-Type"] == "image/svg+xml" and b"<svg" in chart.content
+    overview = client_for(lead).get("/metrics/overview/?export=csv")
+    rows = {r[1]: r for r in csv.reader(io.StringIO(overview.content.decode()))}
+    assert rows["C6.1"][4 + 2025 - 2020] == "7.5"

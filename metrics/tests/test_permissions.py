@@ -41,7 +41,10 @@ CATALOGUES = ("goals", "objectives", "providers", "indicators")
 MATRIX = [
     row("GET", "/metrics/", READ),
     row("POST", "/metrics/", NO_POST),
+    row("GET", "/metrics/overview/", READ),
+    row("GET", "/metrics/overview/?export=csv", READ),
     row("GET", "/metrics/indicators/A2.4/", READ),
+    row("GET", "/metrics/indicators/C6.1/chart.svg", READ),
     row("GET", "/metrics/indicators/A1.1/", READ),
     row("GET", "/metrics/indicators/X9.9/", expect(404)),
     row("GET", "/metrics/indicators/A2.4/2024/records/", READ),
