@@ -42,7 +42,6 @@ MATRIX = [
     row("GET", "/metrics/", READ),
     row("POST", "/metrics/", NO_POST),
     row("GET", "/metrics/overview/", READ),
-    row("GET", "/metrics/overview/?export=csv", READ),
     row("GET", "/metrics/indicators/A2.4/", READ),
     row("GET", "/metrics/indicators/C6.1/chart.svg", READ),
     row("GET", "/metrics/indicators/A1.1/", READ),
