@@ -114,7 +114,8 @@ def template_workbook(submission: Submission) -> bytes:
         if (rule := _validation(indicator.unit)) is not None:
             validations.setdefault(indicator.unit, rule).add(f"E{row}")
     breaks = DataValidation("list", formula1=f'"{yes},{no}"', allow_blank=True)
-    breaks.add(f"H2:H{sheet.max_row}")
+    if sheet.max_row >= 2:  # an empty submission has no rows to check
+        breaks.add(f"H2:H{sheet.max_row}")
     for rule in [*validations.values(), breaks]:
         sheet.add_data_validation(rule)
     for column, width in zip("ABCDEFGHI", (8, 60, 16, 14, 16, 30, 30, 14, 30), strict=True):

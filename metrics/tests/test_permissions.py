@@ -62,6 +62,10 @@ MATRIX = [
         "POST", "/metrics/submissions/{submission}/remind/", expect(403, kv=302, administrator=302)
     ),
     row("GET", "/metrics/submissions/{submission}/remind/", NO_POST),
+    row("GET", "/metrics/submissions/{submission}/template.xlsx", READ),
+    row("POST", "/metrics/submissions/{submission}/template.xlsx", NO_POST),
+    row("POST", "/metrics/submissions/{submission}/upload/", EDITORS_SAVE),  # no file: invalid
+    row("GET", "/metrics/submissions/{submission}/upload/", NO_POST),
 ]
 
 test_permissions = matrix_test(MATRIX, RECORDS)
