@@ -26,6 +26,7 @@ class MetricsConfig(AppConfig):
                     ("metrics", "objective"),
                     ("metrics", "provider"),
                     ("metrics", "indicator"),
+                    ("metrics", "staffdiversity"),
                 ],
                 menu=[
                     registry.MenuEntry(_("Metrics"), "metrics:framework", "/metrics/", order=60),
@@ -53,6 +54,13 @@ class MetricsConfig(AppConfig):
                         "/metrics/catalogue/providers/",
                         "provider",
                         63,
+                    ),
+                    entry(
+                        _("Staff diversity figures"),
+                        "metrics:diversity_figures",
+                        "/metrics/catalogue/diversity/",
+                        "staffdiversity",
+                        64,
                     ),
                 ],  # fmt: skip
                 demo_loader=registry.DemoLoader(demo.load),

@@ -8,9 +8,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from espoo_intl.models import OrgUnit
 from espoo_intl.timeline import timeline_log
 
-from .models import ReportingPeriod, Submission, SubmissionState, Unit
+from .models import ReportingPeriod, StaffDiversity, Submission, SubmissionState, Unit
 from .services import submissions_create
 
 __all__ = ["load"]
@@ -100,4 +101,16 @@ def load(*, users: dict, options: dict) -> str:
         _set_state(
             returned, SubmissionState.RETURNED, kv, "Tarkistakaa lähteet ja puuttuvat luvut."
         )
+    _diversity(rng)
     return f"{LAST - FIRST + 2} reporting periods, {Submission.objects.count()} submissions"
+
+
+def _diversity(rng: random.Random) -> None:
+    """HR's shares by result unit: 1.0–18.8 % at the end of 2019 (DOMAIN.md 2.3), rising."""
+    for unit in OrgUnit.objects.filter(kind=OrgUnit.Kind.UNIT, is_active=True):
+        share, staff = rng.uniform(1.0, 18.8), rng.randrange(80, 2500)
+        for year in range(FIRST, LAST + 1):
+            share = min(share * rng.uniform(1.0, 1.12), 40)
+            StaffDiversity.objects.create(
+                year=year, unit=unit, share=Decimal(str(round(share, 1))), staff=staff
+            )

@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import overview, round_views, views
+from . import diversity, overview, round_views, views
 
 app_name = "metrics"
 urlpatterns = [
     path("metrics/", views.FrameworkView.as_view(), name="framework"),
+    path("metrics/diversity/", diversity.DiversityView.as_view(), name="diversity"),
+    path("metrics/catalogue/diversity/", diversity.DiversityCatalogueView.as_view(), name="diversity_figures"),
     path("metrics/overview/", overview.OverviewView.as_view(), name="overview"),
     path("metrics/indicators/<str:code>/", views.IndicatorView.as_view(), name="indicator"),
     path("metrics/indicators/<str:code>/chart.svg", views.IndicatorChartView.as_view(), name="chart"),

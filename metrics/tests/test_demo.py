@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from metrics import demo
-from metrics.models import Indicator, ReportingPeriod, Submission, Value
+from metrics.models import Indicator, ReportingPeriod, StaffDiversity, Submission, Value
 
 pytestmark = pytest.mark.django_db
 
@@ -26,4 +26,5 @@ def test_demo_periods_values_and_states(kv):
     assert (
         not Submission.objects.exclude(highlights_fi="").filter(period__is_open=False).count() < 6
     )
+    assert StaffDiversity.objects.filter(year=2025).exists()
     assert demo.load(users={"kv": kv}, options={}).startswith("0")  # a second run adds nothing

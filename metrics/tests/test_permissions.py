@@ -36,12 +36,13 @@ NO_POST = expect(405)
 # The submission's department (staff, contact) and kv-tiimi; an empty form is invalid.
 EDITORS_SAVE = expect(403, staff=400, contact=400, kv=400, administrator=400)
 
-CATALOGUES = ("goals", "objectives", "providers", "indicators")
+CATALOGUES = ("goals", "objectives", "providers", "indicators", "diversity")
 
 MATRIX = [
     row("GET", "/metrics/", READ),
     row("POST", "/metrics/", NO_POST),
     row("GET", "/metrics/overview/", READ),
+    row("GET", "/metrics/diversity/", READ),
     row("GET", "/metrics/indicators/A2.4/", READ),
     row("GET", "/metrics/indicators/C6.1/chart.svg", READ),
     row("GET", "/metrics/indicators/A1.1/", READ),
