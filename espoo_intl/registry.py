@@ -25,20 +25,24 @@ menu entries, home tiles, dashboard panels, calendar sources and demo-data loade
                 periodic_tasks={"nightly-review": {"task": "partnerships.tasks.review",
                                                    "schedule": 24 * 3600}},
                 demo_loader=registry.DemoLoader(demo.load),
+                indicators="partnerships.indicators",         # its INDICATORS list
             ))
 
 Callables get the signed-in user (`context(user) -> dict`, `visible(user) -> bool`);
 a calendar source answers `entries(*, user, start, end) -> list[CalendarEntry]`.
+`indicators` names a module whose `INDICATORS` lists the app's derived metrics
+(`Indicator`); metrics reads them through `indicators()` and imports no domain app.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
 __all__ = [
     "App", "MenuEntry", "Panel", "CalendarSource", "DemoLoader", "SETTINGS", "register", "may",
     "signed_in",
     "apps", "registers", "catalogues", "everyone_permissions", "menu_entries", "home_tiles",
-    "dashboard_panels", "calendar_sources", "demo_loaders", "url_modules",
+    "dashboard_panels", "calendar_sources", "demo_loaders", "url_modules", "Indicator", "indicators",
 ]  # fmt: skip
 
 SETTINGS = "settings"  # the menu's "Rule tables" dropdown: rule tables and catalogues
@@ -103,6 +107,18 @@ class DemoLoader:
 
 
 @dataclass(frozen=True)
+class Indicator:
+    """A derived metric (metrics catalogue code): `records(year)` -> every record it counts
+    that year, a queryset with `for_user` (confidential ones included); `value(records)` ->
+    the figure (default: how many). Several apps may declare the same code: they add up."""
+
+    code: str
+    records: Callable
+    value: Callable | None = None
+    rule: str = ""  # how it is counted, shown beside the figure
+
+
+@dataclass(frozen=True)
 class App:
     """Everything one app declares. `registers` and `catalogues` are (app_label, model);
     `everyone` are permissions ("app.codename") every role holds."""
@@ -119,6 +135,7 @@ class App:
     demo_loader: DemoLoader | None = None
     # Celery beat entries by name, e.g. {"nightly-x": {"task": "app.tasks.x", "schedule": 86400}}
     periodic_tasks: dict = field(default_factory=dict)
+    indicators: str = ""  # dotted module with INDICATORS: list[Indicator]
 
 
 _APPS: dict[str, App] = {}
@@ -181,3 +198,14 @@ def demo_loaders() -> list[DemoLoader]:
 
 def url_modules() -> list[str]:
     return [app.urls for app in _APPS.values() if app.urls]
+
+
+def indicators(code: str | None = None) -> list[Indicator]:
+    """The derived metrics every app declares (only those for `code` when given)."""
+    found = [
+        item
+        for app in _APPS.values()
+        if app.indicators
+        for item in import_module(app.indicators).INDICATORS
+    ]
+    return [item for item in found if code is None or item.code == code]

@@ -82,6 +82,7 @@ class VisitsConfig(AppConfig):
                         "schedule": 24 * 3600,
                     },
                 },
+                indicators="visits.indicators",
                 demo_loader=registry.DemoLoader(
                     demo.load,
                     arguments=[
