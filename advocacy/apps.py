@@ -19,13 +19,21 @@ class AdvocacyConfig(AppConfig):
                 registers=[("advocacy", "advocacyitem")],
                 # kv-tiimi edits the ten development items; owners add notes (advocacy.rules).
                 catalogues=[("advocacy", "developmentitem")],
+                menu_groups=[registry.MenuGroup("advocacy", _("Advocacy"), order=55)],
                 menu=[
-                    registry.MenuEntry(_("Advocacy"), "advocacy:item_list", "/advocacy/", order=50),
+                    registry.MenuEntry(
+                        _("Advocacy items"),
+                        "advocacy:item_list",
+                        "/advocacy/",
+                        order=50,
+                        group="advocacy",
+                    ),
                     registry.MenuEntry(
                         _("Development items"),
                         "advocacy:development_list",
                         "/development/",
                         order=60,
+                        group="advocacy",
                     ),
                 ],
                 dashboard_panels=[

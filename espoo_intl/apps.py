@@ -17,6 +17,7 @@ class EspooIntlConfig(AppConfig):
             registry.App(
                 label=self.label,
                 catalogues=[("espoo_intl", "theme"), ("espoo_intl", "orgunit")],
+                menu_groups=[registry.MenuGroup(registry.SETTINGS, _("Rule tables"), order=95)],
                 menu=[
                     registry.MenuEntry(_("Calendar"), "calendar", "/calendar/", order=80),
                     registry.MenuEntry(

@@ -6,20 +6,34 @@ from .roles import Role
 
 
 def _menu(request, user) -> dict:
-    """The navigation every app declared (espoo_intl.registry), for this user and page."""
-    main, grouped = [], []
+    """The navigation every app declared (espoo_intl.registry), for this user and page: links
+    and dropdowns in order; a dropdown with one visible entry is shown as that link."""
+    groups = registry.menu_groups()
+    top, children = [], {}
     for entry in registry.menu_entries(user):
         item = {
             "label": entry.label,
             "url": reverse(entry.url_name),
             "active": bool(entry.path_prefix) and request.path.startswith(entry.path_prefix),
+            "order": entry.order,
         }
-        (grouped if entry.group == registry.SETTINGS else main).append(item)
-    return {
-        "menu": main,
-        "settings_menu": grouped,
-        "settings_active": any(item["active"] for item in grouped),
-    }
+        group = groups.get(entry.group)
+        if group is None:
+            top.append(item)
+            continue
+        if group.key not in children:
+            children[group.key] = []
+            top.append({"label": group.label, "order": group.order, "key": group.key})
+        children[group.key].append(item)
+    menu = []
+    for item in sorted(top, key=lambda i: i["order"]):
+        inner = children.get(item.get("key"))
+        if inner is not None and len(inner) == 1:
+            item = inner[0]
+        elif inner is not None:
+            item = {**item, "children": inner, "active": any(c["active"] for c in inner)}
+        menu.append(item)
+    return {"menu": menu}
 
 
 def portal(request):

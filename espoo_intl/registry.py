@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 __all__ = [
-    "App", "MenuEntry", "Panel", "CalendarSource", "DemoLoader", "SETTINGS", "register", "may",
+    "App", "MenuEntry", "MenuGroup", "Panel", "CalendarSource", "DemoLoader", "SETTINGS", "register", "may",
     "signed_in",
     "apps", "registers", "catalogues", "everyone_permissions", "menu_entries", "home_tiles",
-    "dashboard_panels", "calendar_sources", "demo_loaders", "url_modules", "Indicator", "indicators",
+    "dashboard_panels", "calendar_sources", "demo_loaders", "url_modules", "menu_groups", "Indicator", "indicators",
 ]  # fmt: skip
 
 SETTINGS = "settings"  # the menu's "Rule tables" dropdown: rule tables and catalogues
@@ -72,6 +72,16 @@ class MenuEntry:
     visible: Callable = signed_in
     order: int = 100
     group: str = ""
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    """A dropdown in the main navigation: entries naming its `key` as their `group` are
+    listed under `label`. An entry whose group nobody declared stands on its own."""
+
+    key: str
+    label: str
+    order: int = 100
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,7 @@ class App:
     catalogues: list = field(default_factory=list)
     everyone: list = field(default_factory=list)
     menu: list = field(default_factory=list)
+    menu_groups: list = field(default_factory=list)
     home_tiles: list = field(default_factory=list)
     dashboard_panels: list = field(default_factory=list)
     calendar_sources: list = field(default_factory=list)
@@ -169,6 +180,10 @@ def catalogues() -> list[tuple[str, str]]:
 
 def everyone_permissions() -> list[str]:
     return _each("everyone")
+
+
+def menu_groups() -> dict[str, MenuGroup]:
+    return {group.key: group for group in _each("menu_groups")}
 
 
 def menu_entries(user) -> list[MenuEntry]:

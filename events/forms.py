@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from espoo_intl.attachments import AttachmentForm
 from espoo_intl.forms import DateInput, RegisterForm
 from espoo_intl.models import OrgUnit, Theme
+from partnerships.selectors import link_to_partnership
 
 from .choices import DeciderRole, EventState
 from .models import BackgroundCheck, Event, EventAgreement
@@ -19,7 +20,7 @@ class EventForm(RegisterForm):
         fields = [
             "name", "kind", "format", "start_date", "end_date", "organiser", "co_organisers",
             "owning_unit", "themes", "expected_participants", "actual_participants",
-            "city_funding", "proposed_by_international_actor", "description", "confidential",
+            "city_funding", "proposed_by_international_actor", "description", "partnership", "confidential",
         ]  # fmt: skip
         widgets = {
             "start_date": DateInput(),
@@ -37,6 +38,7 @@ class EventForm(RegisterForm):
         self.fields["owning_unit"].queryset = units.order_by("department__name_fi", "kind", "name_fi")  # fmt: skip
         self.fields["owning_unit"].label_from_instance = lambda u: u.label
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        link_to_partnership(self)
         if self.instance.pk is None and self.user is not None:
             self.initial.setdefault("owning_unit", self.user.unit_id)
         self.helper.layout = Layout(
@@ -49,6 +51,7 @@ class EventForm(RegisterForm):
                 "owning_unit",
                 Field("themes", wrapper_class="themes-grid"),
                 "description",
+                "partnership",
             ),
             Fieldset(
                 _("Participants and funding"),

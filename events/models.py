@@ -76,6 +76,15 @@ class Event(RegisterRecord):
         help_text=_("Needs a background check by kv-tiimi and Turva before the decision."),
     )
     description = models.TextField(_("description"), blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The partnership or twin-city relation this event belongs to, if any."),
+    )
     confidential = models.BooleanField(
         _("confidential"),
         default=False,

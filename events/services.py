@@ -26,7 +26,7 @@ __all__ = [
 FIELDS = (
     "name", "kind", "format", "start_date", "end_date", "organiser", "co_organisers",
     "owning_unit", "themes", "expected_participants", "actual_participants", "city_funding",
-    "proposed_by_international_actor", "description", "confidential",
+    "proposed_by_international_actor", "description", "partnership", "confidential",
 )  # fmt: skip
 
 

@@ -28,10 +28,21 @@ class MetricsConfig(AppConfig):
                     ("metrics", "indicator"),
                     ("metrics", "staffdiversity"),
                 ],
+                menu_groups=[registry.MenuGroup("metrics", _("Metrics"), order=60)],
                 menu=[
-                    registry.MenuEntry(_("Metrics"), "metrics:framework", "/metrics/", order=60),
                     registry.MenuEntry(
-                        _("Reporting"), "metrics:periods", "/metrics/periods/", order=61
+                        _("Goals and indicators"),
+                        "metrics:framework",
+                        "/metrics/",
+                        order=60,
+                        group="metrics",
+                    ),
+                    registry.MenuEntry(
+                        _("Reporting"),
+                        "metrics:periods",
+                        "/metrics/periods/",
+                        order=61,
+                        group="metrics",
                     ),
                     entry(_("Goals"), "metrics:goals", "/metrics/catalogue/goals/", "goal", 60),
                     entry(

@@ -19,8 +19,13 @@ class NetworksConfig(AppConfig):
                 urls="networks.urls",
                 registers=[("networks", "network"), ("networks", "networkevaluation")],
                 menu=[
+                    # In the "Cooperation" dropdown when the partnerships app declares it.
                     registry.MenuEntry(
-                        _("Networks"), "networks:network_list", "/networks/", order=50
+                        _("Networks"),
+                        "networks:network_list",
+                        "/networks/",
+                        order=35,
+                        group="cooperation",
                     ),
                 ],  # fmt: skip
                 dashboard_panels=[

@@ -22,21 +22,28 @@ class PartnershipsConfig(AppConfig):
                     ("partnerships", "partnership"),
                     ("partnerships", "project"),
                 ],
+                menu_groups=[registry.MenuGroup("cooperation", _("Cooperation"), order=30)],
                 menu=[
                     registry.MenuEntry(
                         _("Partnerships"),
                         "partnerships:partnership_list",
                         "/partnerships/",
                         order=30,
+                        group="cooperation",
                     ),
                     registry.MenuEntry(
-                        _("Partners"), "partnerships:partner_list", "/partners/", order=31
+                        _("Partners"),
+                        "partnerships:partner_list",
+                        "/partners/",
+                        order=31,
+                        group="cooperation",
                     ),
                     registry.MenuEntry(
                         _("International projects"),
                         "partnerships:project_list",
                         "/projects/",
                         order=32,
+                        group="cooperation",
                     ),
                 ],  # fmt: skip
                 dashboard_panels=[

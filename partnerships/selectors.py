@@ -23,7 +23,7 @@ from .models import Partner, Partnership, Project
 
 __all__ = [
     "LINKED_RELATIONS", "HEALTH_DAYS", "SILENCE_MONTHS", "linked_relations", "linked_records",
-    "partnerships_for_linking", "Assessment", "assessment_result", "assessments_compared",
+    "partnerships_for_linking", "link_to_partnership", "Assessment", "assessment_result", "assessments_compared",
     "ending_soon", "review_due", "dormant_candidates", "health_panel",
     "projects_running_in", "international_funding_in", "eu_projects_started_in",
     "eu_funding_started_in", "projects_with_international_partners_in",
@@ -68,6 +68,16 @@ def partnerships_for_linking(*, user):
     """The partnerships a user may link a record to (for a select field in another app's
     form): those they can see and that have not ended."""
     return Partnership.objects.for_user(user).exclude(status=PartnershipStatus.ENDED)
+
+
+def link_to_partnership(form, field: str = "partnership") -> None:
+    """Offer, in another register's form, only the partnerships its user may link to; a
+    record keeps the partnership it already has even after that one has ended."""
+    choices = partnerships_for_linking(user=form.user)
+    current = getattr(form.instance, f"{field}_id", None)
+    if current:
+        choices = choices | Partnership.objects.filter(pk=current)
+    form.fields[field].queryset = choices.distinct().order_by("name")
 
 
 # --- assessments ----------------------------------------------------------------------------

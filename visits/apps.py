@@ -27,10 +27,17 @@ class VisitsConfig(AppConfig):
                 ],
                 # Anyone signed in may register a visit request (DOMAIN.md 3.3).
                 everyone=["visits.add_visitrequest"],
+                menu_groups=[registry.MenuGroup("visits", _("Visits"), order=10)],
                 menu=[
-                    registry.MenuEntry(_("Visits"), "visits:visit_list", "/visits/", order=10),
                     registry.MenuEntry(
-                        _("Visit requests"), "visits:request_list", "/requests/", order=20
+                        _("Visit log"), "visits:visit_list", "/visits/", order=10, group="visits"
+                    ),
+                    registry.MenuEntry(
+                        _("Visit requests"),
+                        "visits:request_list",
+                        "/requests/",
+                        order=20,
+                        group="visits",
                     ),
                     registry.MenuEntry(
                         _("Protocol matrix"),

@@ -7,6 +7,7 @@ from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request pag
 from espoo_intl.forms import DateInput, RegisterForm
 from espoo_intl.models import OrgUnit, User
 from espoo_intl.questionnaires import QuestionnaireForm, latest_response
+from partnerships.selectors import link_to_partnership
 
 from .models import EVALUATION, ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
 
@@ -23,7 +24,7 @@ class VisitForm(RegisterForm):
             "title", "kind", "dignitary_rank", "direction", "visiting_organisation", "country",
             "themes", "host_unit", "responsible", "start_date", "end_date", "group_size",
             "language", "interpretation", "paid", "invoiced_amount", "media_hits",
-            "follow_up", "confidential", "status",
+            "follow_up", "partnership", "confidential", "status",
         ]  # fmt: skip
         widgets = {
             "start_date": DateInput(),
@@ -42,6 +43,7 @@ class VisitForm(RegisterForm):
         self.fields["host_unit"].label_from_instance = lambda u: u.label
         self.fields["responsible"].queryset = User.objects.filter(is_active=True)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        link_to_partnership(self)
         if self.instance.pk is None and self.user is not None:
             self.initial.setdefault("host_unit", self.user.unit_id)
             self.initial.setdefault("responsible", self.user.pk)
@@ -60,6 +62,7 @@ class VisitForm(RegisterForm):
                 Div(Div("host_unit", css_class="col-md-6"), Div("responsible", css_class="col-md-6"), css_class="row"),
                 Div(Div("language", css_class="col-md-6"), Div("interpretation", css_class="col-md-6"), css_class="row"),
                 Field("themes", wrapper_class="themes-grid"),
+                "partnership",
             ),
             Fieldset(
                 _("Costs and results"),

@@ -75,6 +75,29 @@ def test_menu_entries_follow_their_visible_rule(plugged_app, client_for, staff, 
     assert 'href="/">Networks' in client_for(administrator).get("/calendar/").content.decode()
 
 
+def test_a_declared_menu_group_is_one_dropdown_and_a_lone_entry_stays_a_link(
+    monkeypatch, client_for, kv
+):
+    app = registry.App(
+        label="grouped_test",
+        menu_groups=[registry.MenuGroup("meetings", "Tapaamiset", order=1),
+                     registry.MenuGroup("lonely", "Yksinäinen ryhmä", order=2)],
+        menu=[registry.MenuEntry("Kokoukset", "home", "/meetings/", group="meetings"),
+              registry.MenuEntry("Pöytäkirjat", "calendar", "/minutes/", group="meetings"),
+              registry.MenuEntry("Ainoa linkki", "dashboard", "/only/", group="lonely"),
+              registry.MenuEntry("Orpo linkki", "dashboard", "/orphan/", group="undeclared")],
+    )  # fmt: skip
+    monkeypatch.setitem(registry._APPS, app.label, app)
+    menu = client_for(kv).get("/calendar/").context["menu"]
+    by_label = {item["label"]: item for item in menu}
+    assert [c["label"] for c in by_label["Tapaamiset"]["children"]] == ["Kokoukset", "Pöytäkirjat"]
+    assert "Yksinäinen ryhmä" not in by_label  # one visible entry: shown as that link
+    assert by_label["Ainoa linkki"]["url"] == "/dashboard/"
+    assert "children" not in by_label["Orpo linkki"]  # nobody declared its group
+    html = client_for(kv).get("/calendar/").content.decode()
+    assert 'data-bs-toggle="dropdown" aria-expanded="false">Tapaamiset</a>' in html
+
+
 def test_roles_hold_the_core_catalogues_as_declared(db):
     kv = set(Group.objects.get(name="kv_team").permissions.values_list("codename", flat=True))
     staff = set(Group.objects.get(name="unit_staff").permissions.values_list("codename", flat=True))

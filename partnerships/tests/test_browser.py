@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils.text import capfirst
 from django.utils.translation import override
 
@@ -28,15 +27,6 @@ pytestmark = [
     # questions) that the flush after each test removes.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def empty_database(django_db_setup, django_db_blocker):
-    """Start from an empty database, so that restoring the serialized rows cannot collide
-    with rows a transactional test without serialized_rollback left behind (its flush
-    re-runs post_migrate, which recreates the role groups)."""
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
 
 
 def save(page):

@@ -68,6 +68,15 @@ class Visit(RegisterRecord):
     )
     media_hits = models.PositiveIntegerField(_("media hits"), default=0)
     follow_up = models.TextField(_("follow-up initiatives"), blank=True)
+    partnership = models.ForeignKey(
+        "partnerships.Partnership",
+        verbose_name=_("partnership"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="visits",
+        help_text=_("The partnership or twin-city relation this visit belongs to, if any."),
+    )
     confidential = models.BooleanField(
         _("confidential"),
         default=False,
