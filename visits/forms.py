@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request page uses it)
@@ -181,6 +182,10 @@ class ChecklistItemForm(forms.ModelForm):
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
         self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+        if self.instance.pk:
+            # Named after the item: a screen reader hears "Status: Guest list", not "status" 20 times.
+            for field in self.fields.values():
+                field.widget.attrs["aria-label"] = f"{capfirst(field.label)}: {self.instance.label}"
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
 
 
