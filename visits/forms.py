@@ -146,7 +146,7 @@ class RoutingForm(forms.Form):
         label=_("units to inform"),
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, **kwargs):
@@ -161,6 +161,10 @@ class RoutingForm(forms.Form):
         )
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        # Checkboxes in a scrolling box (no Ctrl-click): the box is the labelled group.
+        self.helper.layout = Layout(
+            "host_unit", "responsible", Field("informed_units", wrapper_class="checkbox-scroll")
+        )
 
 
 class ChecklistItemForm(forms.ModelForm):
