@@ -43,3 +43,35 @@ def test_checklist_template_editor_lists_phases_in_workflow_order(en, kv):  # no
     assert re.search(r'name="form-0-name_fi"[^>]*class="[^"]*input-name', html) or re.search(
         r'class="[^"]*input-name[^"]*"[^>]*name="form-0-name_fi"', html
     )
+
+
+# --- lists: confidentiality filter, yes/no in words ----------------------------------------
+
+
+def test_visits_and_requests_filter_by_confidentiality(en, kv, unit):  # noqa: F811
+    from .factories import VisitFactory
+
+    VisitFactory(host_unit=unit, title="Salainen tapaaminen", confidential=True)
+    VisitFactory(host_unit=unit, title="Avoin tapaaminen")
+    VisitRequestFactory(host_unit=unit, subject="Salainen pyyntö", confidential=True)
+    VisitRequestFactory(host_unit=unit, subject="Avoin pyyntö")
+    client = en(kv)
+    for path, secret, open_ in (
+        ("/visits/", "Salainen tapaaminen", "Avoin tapaaminen"),
+        ("/requests/", "Salainen pyyntö", "Avoin pyyntö"),
+    ):
+        only = client.get(f"{path}?confidential=yes").content.decode()
+        assert secret in only and open_ not in only
+        none = client.get(f"{path}?confidential=no").content.decode()
+        assert open_ in none and secret not in none
+        assert 'name="confidential"' in client.get(path).content.decode()
+
+
+def test_yes_no_columns_say_both(en, kv, unit):  # noqa: F811
+    from .factories import VisitFactory
+
+    VisitFactory(host_unit=unit, title="Salainen tapaaminen", confidential=True)
+    VisitFactory(host_unit=unit, title="Avoin tapaaminen")
+    html = en(kv).get("/visits/").content.decode()
+    cells = re.findall(r'<span class="(true|false)">([^<]*)</span>', html)
+    assert set(cells) == {("true", "yes"), ("false", "no")}, cells
