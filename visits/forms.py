@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request page uses it)
@@ -148,7 +149,7 @@ class RoutingForm(forms.Form):
         label=_("units to inform"),
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, **kwargs):
@@ -163,6 +164,10 @@ class RoutingForm(forms.Form):
         )
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        # Checkboxes in a scrolling box (no Ctrl-click): the box is the labelled group.
+        self.helper.layout = Layout(
+            "host_unit", "responsible", Field("informed_units", wrapper_class="checkbox-scroll")
+        )
 
 
 class ChecklistItemForm(forms.ModelForm):
@@ -184,6 +189,10 @@ class ChecklistItemForm(forms.ModelForm):
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
         self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+        if self.instance.pk:
+            # Named after the item: a screen reader hears "Status: Guest list", not "status" 20 times.
+            for field in self.fields.values():
+                field.widget.attrs["aria-label"] = f"{capfirst(field.label)}: {self.instance.label}"
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("requests/<int:pk>/route/", request_views.RouteView.as_view(), name="request_route"),
     path("requests/<int:pk>/protocol/<str:party>/", request_views.ProtocolView.as_view(), name="request_protocol"),
     path("requests/<int:pk>/items/<int:item_pk>/", request_views.ChecklistItemView.as_view(), name="request_item"),
+    path("requests/<int:pk>/items/done/", request_views.ChecklistMarkDoneView.as_view(), name="request_items_done"),
     path("requests/<int:pk>/guests/", request_views.GuestAddView.as_view(), name="request_guest_add"),
     path("requests/<int:pk>/guests/<int:guest_pk>/delete/", request_views.GuestDeleteView.as_view(), name="request_guest_delete"),
     path("requests/<int:pk>/gifts/", request_views.GiftAddView.as_view(), name="request_gift_add"),

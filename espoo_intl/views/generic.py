@@ -20,7 +20,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from ..exports import SafeTableExport
+from ..exports import SafeTableExport, export_extension
 from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
 from ..paging import DEFAULT_PER_PAGE, SafePaginator
@@ -60,14 +60,15 @@ class RegisterMixin(LoginRequiredMixin):
 
 class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
-    export_formats = ("csv", "xlsx")
+    export_formats = ("csv", "csv_excel", "xlsx")
     export_class = SafeTableExport  # no live formulas in a spreadsheet (espoo_intl/exports.py)
     # The table paginates (not the ListView), through a paginator no ?per_page= can break.
     table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": SafePaginator}
     export_name = None
 
     def get_export_filename(self, export_format):
-        return f"{self.export_name or self.model._meta.model_name}.{export_format}"
+        name = self.export_name or self.model._meta.model_name
+        return f"{name}.{export_extension(export_format)}"
 
 
 class ObjectDetailView(RegisterMixin, DetailView):

@@ -231,6 +231,10 @@ MATRIX = [
     row("POST", "/requests/{visit_request}/items/{item}/", EDITORS_OWN_FORM),
     row("POST", "/requests/{confidential_request}/items/{item}/", CONFIDENTIAL_REQUEST_FORM),
     row("POST", "/requests/{registered_request}/items/{item}/", REGISTERED_FORM),
+    # Marking several items done: nothing selected is refused (400).
+    row("POST", "/requests/{visit_request}/items/done/", EDITORS_OWN_FORM),
+    row("POST", "/requests/{confidential_request}/items/done/", CONFIDENTIAL_REQUEST_FORM),
+    row("POST", "/requests/{registered_request}/items/done/", REGISTERED_FORM),
     # Removing a guest: who sees the guest list (404 for the rest); 302: removed.
     row("GET", "/requests/{visit_request}/guests/{guest}/delete/", NO_POST),
     row("POST", "/requests/{visit_request}/guests/{guest}/delete/", GUEST_DELETE_OWN),

@@ -7,7 +7,7 @@ request page; on a refusal it shows the page again with the user's input and the
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from espoo_intl.permissions import can_change, sees_confidential_parts
 from espoo_intl.questionnaires import responses_for
@@ -76,6 +76,7 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     owners = ChecklistItemForm.owner_choices() if items and editable else None
     phases = [
         {
+            "code": phase,
             "label": label,
             "items": [
                 {
@@ -115,6 +116,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         ],
         "phases": phases,
         "has_checklist": bool(items),
+        "checklist_total": len(items),
+        "checklist_done": sum(1 for i in items if not i.is_open),
         "gifts": obj.gifts.all(),
         "gift_form": forms.get("gift_form") or GiftForm(),
         "attachments": obj.attachments.all(),
@@ -202,7 +205,17 @@ class ChecklistItemView(RequestActionView):
     def get_form(self, obj):
         self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], visit_request=obj)
         prefix = f"item{self.item.pk}"
-        self.item_form = ChecklistItemForm(self.request.POST, instance=self.item, prefix=prefix)
+        # A partial post (the "done" button sends only the status) keeps the other fields;
+        # a post without a status is refused as before.
+        data = self.request.POST.copy()
+        current = ChecklistItemForm(instance=self.item, prefix=prefix)
+        if current.add_prefix("status") in data:
+            for name, field in current.fields.items():
+                key = current.add_prefix(name)
+                if key not in data:
+                    value = current.initial.get(name)
+                    data[key] = "" if value is None else field.prepare_value(value)
+        self.item_form = ChecklistItemForm(data, instance=self.item, prefix=prefix)
         return self.item_form
 
     def call_service(self, obj, form):
@@ -216,7 +229,27 @@ class ChecklistItemView(RequestActionView):
     def done(self, obj, message):
         if self.request.htmx:
             return self._item(obj, self.item_form, saved=True)
-        return super().done(obj, message)
+        response = super().done(obj, message)
+        response["Location"] += f"#item-{self.item.pk}"
+        return response
+
+
+class ChecklistMarkDoneView(RequestActionView):
+    """Marks the selected checklist items done at once (a checkbox per item)."""
+
+    def call_service(self, obj, form):
+        ids = [v for v in self.request.POST.getlist("items") if v.isdigit()]
+        self.changed = planning.checklist_items_mark_done(
+            obj, actor=self.request.user, item_ids=ids
+        )
+
+    def done(self, obj, message):
+        text = ngettext(
+            "%(n)s checklist item marked done.", "%(n)s checklist items marked done.", self.changed
+        ) % {"n": self.changed}
+        response = super().done(obj, text)
+        response["Location"] += "#checklist-h"
+        return response
 
     def refused(self, obj, error, **forms):
         if self.request.htmx and forms.get("item_form") is not None:
@@ -267,6 +300,6 @@ class AttachmentAddView(RequestActionView):
 
 __all__ = [
     "RequestListView", "RequestEditView", "RequestDetailView", "TransitionView", "TriageView",
-    "RouteView", "ProtocolView", "ChecklistItemView", "GuestAddView", "GuestDeleteView",
+    "RouteView", "ProtocolView", "ChecklistItemView", "ChecklistMarkDoneView", "GuestAddView", "GuestDeleteView",
     "GiftAddView", "AttachmentAddView",
 ]  # fmt: skip

@@ -1,14 +1,18 @@
 """The rule tables kv-tiimi keeps: protocol matrix, routing rules, checklist templates."""
 
 from django import forms
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.views.catalogue import CatalogueView
 
+from ..choices import ChecklistPhase
 from ..models import ChecklistTemplate, ProtocolRule, RoutingRule
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _TEXT = forms.TextInput(attrs={"class": "form-control form-control-sm"})
+# An item's name is a sentence: wide enough to read it whole.
+_NAME = forms.TextInput(attrs={"class": "form-control form-control-sm input-name"})
 _NUMBER = forms.NumberInput(attrs={"class": "form-control form-control-sm input-narrow"})
 _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
@@ -41,9 +45,9 @@ class ChecklistTemplateView(CatalogueView):
     fields = ("phase", "name_fi", "name_en", "name_sv", "required", "dignitary_only", "order", "is_active")  # fmt: skip
     widgets = {
         "phase": _SELECT,
-        "name_fi": _TEXT,
-        "name_en": _TEXT,
-        "name_sv": _TEXT,
+        "name_fi": _NAME,
+        "name_en": _NAME,
+        "name_sv": _NAME,
         "required": _CHECK,
         "dignitary_only": _CHECK,
         "order": _NUMBER,
@@ -51,3 +55,11 @@ class ChecklistTemplateView(CatalogueView):
     }
     title = _("Checklist template")
     intro = _("Items copied into each accepted request's checklist.")
+
+    def get_queryset(self):
+        """Phases in their workflow order (planning, internal, after), not alphabetically."""
+        by_phase = Case(
+            *[When(phase=code, then=Value(i)) for i, code in enumerate(ChecklistPhase.values)],
+            output_field=IntegerField(),
+        )
+        return ChecklistTemplate.objects.order_by(by_phase, "order", "pk")
