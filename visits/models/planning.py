@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -20,6 +21,7 @@ from ..choices import (
     ItemStatus,
     ProtocolParty,
 )
+from .checks import date_range_errors
 from .request import VisitRequest
 
 __all__ = [
@@ -243,6 +245,13 @@ class Gift(models.Model):
         # The rule of 3.3: what the city receives belongs to the city.
         self.city_property = self.direction == GiftDirection.RECEIVED
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = date_range_errors(self, "date")
+        if self.value_estimate is not None and self.value_estimate < 0:
+            errors["value_estimate"] = _("A gift's value cannot be negative.")
+        if errors:
+            raise ValidationError(errors)
 
 
 # Named by migration 0003 (the attachments now live in espoo_intl.attachments).

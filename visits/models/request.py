@@ -25,7 +25,7 @@ from ..choices import (
     RequestState,
     VisitKind,
 )
-from .checks import date_and_rank_errors
+from .checks import date_and_rank_errors, date_range_errors
 from .visit import Visit
 
 __all__ = [
@@ -167,6 +167,14 @@ class VisitRequest(RegisterRecord):
 
     def clean(self):
         errors = date_and_rank_errors(self, "proposed_start", "proposed_end")
+        errors.update(date_range_errors(self, "received_on"))
+        if (
+            "received_on" not in errors
+            and self.received_on
+            and self.proposed_start
+            and self.received_on > self.proposed_start
+        ):
+            errors["received_on"] = _("A request cannot arrive after its proposed start date.")
         if errors:
             raise ValidationError(errors)
 

@@ -1,0 +1,250 @@
+"""The rules the seed gives (issue 7, DOMAIN.md 3.3, 3.4): each test fails without its rule."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from espoo_intl.timeline import timeline_for
+from visits.choices import DignitaryRank, GiftDirection, RequesterType, VisitKind
+from visits.choices import RequestState as S
+from visits.models import Gift, Visit, VisitRequest
+from visits.services.planning import gift_add
+from visits.services.requests import request_create, request_transition, request_triage
+
+from .request_factories import VisitRequestFactory
+from .test_visit_forms import visit_form_data
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def make_request(unit, staff, contact):
+    def make(state=S.RECEIVED, **kwargs):
+        kwargs.setdefault("host_unit", unit)
+        kwargs.setdefault("responsible", staff)
+        kwargs.setdefault("created_by", contact)
+        return VisitRequestFactory(state=state, **kwargs)
+
+    return make
+
+
+def new_request_data(**changes) -> dict:
+    return {
+        "subject": "Viron opetusministerin vierailu",
+        "requester_type": RequesterType.MINISTRY,
+        "received_on": datetime.date(2025, 1, 2),
+        "proposed_start": datetime.date(2025, 3, 3),
+        "proposed_end": datetime.date(2025, 3, 3),
+        "kind": VisitKind.DIGNITARY,
+        "dignitary_rank": DignitaryRank.MINISTER,
+        "visitor": "Minister of Education of Estonia",
+        "visiting_organisation": "Ministry of Education and Research",
+        "country": "EE",
+        **changes,
+    }
+
+
+def refused_fields(actor, **changes) -> set:
+    with pytest.raises(ValidationError) as excinfo:
+        request_create(actor=actor, **new_request_data(**changes))
+    return set(excinfo.value.message_dict)
+
+
+# --- accepted only after the evaluation ---------------------------------------------------
+
+
+def test_a_request_is_not_accepted_before_its_evaluation_is_recorded(make_request, kv):
+    visit_request = make_request(S.UNDER_REVIEW)
+
+    with pytest.raises(ValidationError):
+        request_transition(visit_request, to=S.ACCEPTED, actor=kv)
+    assert VisitRequest.objects.get(pk=visit_request.pk).state == S.UNDER_REVIEW
+
+    request_triage(visit_request, actor=kv, timely=True, interesting=True)
+    request_transition(visit_request, to=S.ACCEPTED, actor=kv)
+    assert VisitRequest.objects.get(pk=visit_request.pk).state == S.ACCEPTED
+
+
+def test_kv_team_may_accept_without_an_evaluation_with_a_reason_shown_on_the_timeline(
+    make_request, kv, client_for
+):
+    visit_request = make_request(S.UNDER_REVIEW)
+
+    request_transition(
+        visit_request, to=S.ACCEPTED, actor=kv, override_reason="Kaupunginjohtajan kutsu."
+    )
+
+    assert VisitRequest.objects.get(pk=visit_request.pk).state == S.ACCEPTED
+    [entry] = timeline_for(visit_request).filter(to_state=S.ACCEPTED)
+    assert "Kaupunginjohtajan kutsu." in entry.reason
+    page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
+    assert "Kaupunginjohtajan kutsu." in page
+
+
+# --- completed only once the visit has started --------------------------------------------
+
+
+def test_a_request_is_not_completed_before_its_visit_starts(make_request, staff):
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    visit_request = make_request(
+        S.CONFIRMED, received_on=TODAY, proposed_start=tomorrow, proposed_end=tomorrow
+    )
+
+    with pytest.raises(ValidationError):
+        request_transition(visit_request, to=S.COMPLETED, actor=staff)
+
+    visit_request.refresh_from_db()
+    assert visit_request.state == S.CONFIRMED
+    assert visit_request.visit is None
+
+
+def test_a_request_is_completed_on_the_day_its_visit_starts(make_request, staff):
+    visit_request = make_request(
+        S.CONFIRMED, received_on=TODAY, proposed_start=TODAY, proposed_end=TODAY
+    )
+
+    request_transition(visit_request, to=S.COMPLETED, actor=staff)
+
+    assert VisitRequest.objects.get(pk=visit_request.pk).state == S.COMPLETED
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def test_a_request_cannot_arrive_after_its_proposed_start(staff):
+    assert refused_fields(staff, received_on=datetime.date(2025, 3, 4)) == {"received_on"}
+    assert not VisitRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field", ["received_on", "proposed_start", "proposed_end"], ids=lambda f: f
+)
+@pytest.mark.parametrize("year", [1999, TODAY.year + 11])
+def test_request_dates_stay_within_sensible_years(field, year, staff):
+    day = datetime.date(year, 3, 3)
+    changes = {field: day}
+    if field == "proposed_start":  # keep the other rules met, so only this date is refused
+        changes |= {"received_on": min(day, datetime.date(2025, 1, 2)), "proposed_end": day}
+    if field == "proposed_end" and year < 2000:
+        changes |= {"received_on": day, "proposed_start": day}
+
+    assert field in refused_fields(staff, **changes)
+    assert not VisitRequest.objects.exists()
+
+
+def test_a_visit_in_year_9999_is_refused_and_the_calendar_feed_keeps_working(
+    client_for, staff, unit
+):
+    client = client_for(staff)
+    staff.calendar_token = "feed-token-of-staff"
+    staff.save(update_fields=["calendar_token"])
+    far = datetime.date(9999, 12, 31)
+
+    response = client.post(
+        "/visits/new/",
+        visit_form_data(host_unit=unit, start_date=TODAY, end_date=far, responsible=staff),
+    )
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"end_date"}
+    assert not Visit.objects.exists()
+    feed = client.get("/calendar/feed/feed-token-of-staff.ics")
+    assert feed.status_code == 200
+
+
+def test_a_visit_ten_years_ahead_is_still_accepted(client_for, staff, unit):
+    day = datetime.date(TODAY.year + 10, 6, 1)
+    response = client_for(staff).post(
+        "/visits/new/", visit_form_data(host_unit=unit, start_date=day, end_date=day)
+    )
+    assert response.status_code == 302
+    assert Visit.objects.get().start_date == day
+
+
+# --- gifts ---------------------------------------------------------------------------------
+
+
+def test_a_gift_value_is_not_negative(make_request, staff):
+    visit_request = make_request(S.PLANNING)
+    gift = {
+        "direction": GiftDirection.GIVEN,
+        "description": "Kristallimalja",
+        "giver": "Kaupunginjohtaja",
+        "receiver": "Ambassador of Sweden",
+        "date": visit_request.proposed_start,
+    }
+
+    with pytest.raises(ValidationError) as excinfo:
+        gift_add(visit_request, actor=staff, value_estimate=Decimal("-1.00"), **gift)
+    assert set(excinfo.value.message_dict) == {"value_estimate"}
+    assert not Gift.objects.exists()
+
+    gift_add(visit_request, actor=staff, value_estimate=Decimal("0.00"), **gift)
+    assert Gift.objects.count() == 1
+
+
+# --- dignitary rules cover foreign guests only ----------------------------------------------
+
+
+def test_a_dignitary_request_from_finland_is_refused_with_a_clear_message(staff):
+    with pytest.raises(ValidationError) as excinfo:
+        request_create(actor=staff, **new_request_data(country="FI"))
+    assert "foreign guests only" in " ".join(excinfo.value.message_dict["country"])
+    assert not VisitRequest.objects.exists()
+
+    request_create(
+        actor=staff, **new_request_data(country="FI", kind=VisitKind.OTHER, dignitary_rank="")
+    )
+    assert VisitRequest.objects.count() == 1
+
+
+def test_a_dignitary_visit_from_finland_is_refused_on_the_form(client_for, staff, unit):
+    data = visit_form_data(
+        host_unit=unit,
+        kind=VisitKind.DIGNITARY.value,
+        dignitary_rank=DignitaryRank.MINISTER.value,
+        country="FI",
+    )
+
+    response = client_for(staff).post("/visits/new/", data)
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"country"}
+    assert not Visit.objects.exists()
+
+
+# --- no fee on dignitary or partner-city visits -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "rank"),
+    [(VisitKind.DIGNITARY, DignitaryRank.AMBASSADOR), (VisitKind.TWIN_CITY, "")],
+)
+def test_no_fee_on_dignitary_or_partner_city_visits(kind, rank, client_for, staff, unit):
+    data = visit_form_data(
+        host_unit=unit,
+        kind=kind.value,
+        dignitary_rank=rank,
+        paid=True,
+        invoiced_amount="500.00",
+    )
+
+    response = client_for(staff).post("/visits/new/", data)
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"paid", "invoiced_amount"}
+    assert not Visit.objects.exists()
+
+
+def test_a_paid_expert_visit_keeps_its_fee(client_for, staff, unit):
+    data = visit_form_data(host_unit=unit, paid=True, invoiced_amount="500.00")
+
+    response = client_for(staff).post("/visits/new/", data)
+
+    assert response.status_code == 302
+    assert Visit.objects.get().invoiced_amount == Decimal("500.00")
