@@ -38,6 +38,7 @@ EDITABLE_FIELDS = {
     "subject", "requester_type", "requester_name", "received_on", "proposed_start",
     "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
     "group_size", "themes", "language", "interpretation", "message", "confidential",
+    "invoiced_amount", "media_hits", "follow_up",
 }  # fmt: skip
 
 
@@ -121,6 +122,10 @@ def request_update(
     visit_request.save()
     for name, values in m2m.items():
         getattr(visit_request, name).set(values)
+    if visit_request.visit_id is not None:
+        # A completed request's later edits (title, dates, confidentiality, results)
+        # reach its visit record: a request made confidential stays confidential there.
+        visit_from_request(visit_request, actor)
     if not in_reach(actor, visit_request):
         raise ValidationError(_("You would not be able to see this request after saving it."))
     return visit_request
@@ -229,6 +234,13 @@ def visit_from_request(visit_request: VisitRequest, actor) -> Visit:
     visit.group_size = visit_request.group_size
     visit.language, visit.interpretation = visit_request.language, visit_request.interpretation
     visit.confidential = visit_request.confidential
+    # The after-visit results (3.3): what the request has recorded reaches the visit.
+    if visit_request.invoiced_amount is not None:
+        visit.paid, visit.invoiced_amount = True, visit_request.invoiced_amount
+    if visit_request.media_hits:
+        visit.media_hits = visit_request.media_hits
+    if visit_request.follow_up:
+        visit.follow_up = visit_request.follow_up
     visit.status = VisitStatus.COMPLETED
     if visit.pk:
         visit.version += 1  # an edit opened before this is now stale

@@ -12,7 +12,12 @@ from visits.choices import DignitaryRank, GiftDirection, RequesterType, VisitKin
 from visits.choices import RequestState as S
 from visits.models import Gift, Visit, VisitRequest
 from visits.services.planning import gift_add
-from visits.services.requests import request_create, request_transition, request_triage
+from visits.services.requests import (
+    request_create,
+    request_transition,
+    request_triage,
+    request_update,
+)
 
 from .request_factories import VisitRequestFactory
 from .test_visit_forms import visit_form_data
@@ -248,3 +253,85 @@ def test_a_paid_expert_visit_keeps_its_fee(client_for, staff, unit):
 
     assert response.status_code == 302
     assert Visit.objects.get().invoiced_amount == Decimal("500.00")
+
+
+# --- after-visit results reach the visit record ---------------------------------------------
+
+
+def completed(make_request, kv, **kwargs):
+    visit_request = make_request(S.CONFIRMED, **kwargs)
+    return request_transition(visit_request, to=S.COMPLETED, actor=kv)
+
+
+def test_the_invoiced_income_of_a_paid_expert_visit_reaches_the_visit_on_completion(
+    make_request, kv
+):
+    visit_request = completed(
+        make_request, kv, non_dignitary=True, invoiced_amount=Decimal("800.00")
+    )
+
+    visit = Visit.objects.get(pk=visit_request.visit_id)
+    assert (visit.paid, visit.invoiced_amount) == (True, Decimal("800.00"))
+
+
+def test_a_dignitary_request_carries_no_fee(staff):
+    assert refused_fields(staff, invoiced_amount=Decimal("100.00")) == {"invoiced_amount"}
+
+
+def test_media_hits_and_initiatives_recorded_after_completion_reach_the_visit(
+    make_request, kv, staff
+):
+    visit_request = completed(make_request, kv)
+
+    request_update(
+        visit_request, actor=staff, media_hits=12, follow_up="Yhteinen EU-hanke valmisteilla."
+    )
+    request_transition(visit_request, to=S.DEBRIEFED, actor=staff)
+
+    visit = Visit.objects.get(pk=visit_request.visit_id)
+    assert (visit.media_hits, visit.follow_up) == (12, "Yhteinen EU-hanke valmisteilla.")
+
+
+def test_later_edits_of_a_completed_request_update_its_visit(make_request, kv, staff):
+    visit_request = completed(make_request, kv)
+    start = datetime.date(2025, 3, 10)
+
+    request_update(
+        visit_request,
+        actor=staff,
+        subject="Ruotsin suurlähettilään vierailu",
+        proposed_start=start,
+        proposed_end=start,
+        confidential=True,
+    )
+
+    visit = Visit.objects.get(pk=visit_request.visit_id)
+    assert visit.title == "Ruotsin suurlähettilään vierailu"
+    assert (visit.start_date, visit.end_date) == (start, start)
+    assert visit.confidential is True
+
+
+def test_a_request_made_confidential_after_completion_is_not_public_through_its_visit(
+    make_request, kv, staff, other_staff, client_for
+):
+    visit_request = completed(make_request, kv)
+
+    request_update(visit_request, actor=staff, confidential=True)
+
+    visit = Visit.objects.get(pk=visit_request.visit_id)
+    assert client_for(other_staff).get(visit.get_absolute_url()).status_code == 404
+    assert visit.title not in client_for(other_staff).get("/visits/").content.decode()
+
+
+def test_the_request_page_links_the_visit_record_only_for_those_who_may_open_it(
+    make_request, kv, other_staff, client_for
+):
+    visit_request = completed(make_request, kv, created_by=other_staff, confidential=True)
+    link = f'href="{visit_request.visit.get_absolute_url()}"'
+
+    registrant_page = client_for(other_staff).get(visit_request.get_absolute_url())
+    kv_page = client_for(kv).get(visit_request.get_absolute_url())
+
+    assert registrant_page.status_code == 200
+    assert link not in registrant_page.content.decode()
+    assert link in kv_page.content.decode()

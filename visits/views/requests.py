@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.permissions import can_change, in_reach, sees_confidential_parts
 from espoo_intl.questionnaires import responses_for
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
 from espoo_intl.views import TransitionView as CoreTransitionView
@@ -90,6 +90,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         }
         for phase, label in ChecklistPhase.choices
     ]
+    # A confidential visit's title never shows to someone who may not open the visit.
+    visit_readable = obj.visit is not None and in_reach(user, obj.visit)
     suggestion = requests.routing_suggestion(obj)
     evaluation, advice = requests.request_evaluation(obj)
     evaluations = list(responses_for(obj, EVALUATION)) if evaluation else []
@@ -107,6 +109,7 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
         "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "visit_readable": visit_readable,
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
         "can_route": is_kv and obj.is_open,
