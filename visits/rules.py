@@ -35,16 +35,29 @@ class Routing:
     informed: list = field(default_factory=list)
 
 
-def suggest_routing(*, rank: str, themes, rules) -> Routing:
+def suggest_routing(*, rank: str, themes, rules, kind: str = "") -> Routing:
     """The matching rule with the lowest priority suggests the host; the other matching
     units are informed (3.4: "if a request's theme concerns several units, they are all
-    informed"). `rules` are RoutingRule rows in priority order."""
+    informed"). A rule matches by dignitary rank, theme or visit kind; a rule naming none
+    of them is the fallback (general visit coordination), used only when nothing else
+    matches. `rules` are RoutingRule rows in priority order."""
     theme_ids = {t.pk for t in themes}
-    matches = [
-        r for r in rules if (r.rank and r.rank == rank) or (r.theme_id and r.theme_id in theme_ids)
-    ]
+
+    def matches(r) -> bool:
+        rule_kind = getattr(r, "kind", "")
+        return bool(
+            (r.rank and r.rank == rank)
+            or (r.theme_id and r.theme_id in theme_ids)
+            or (rule_kind and rule_kind == kind)
+        )
+
+    def is_fallback(r) -> bool:
+        return not (r.rank or r.theme_id or getattr(r, "kind", ""))
+
+    rules = list(rules)
+    found = [r for r in rules if matches(r)] or [r for r in rules if is_fallback(r)][:1]
     units = []
-    for rule in matches:
+    for rule in found:
         if rule.unit not in units:
             units.append(rule.unit)
     if not units:

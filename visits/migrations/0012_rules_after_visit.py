@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("visits", "0010_visit_request_naming"),
+        ("visits", "0011_rules_kind_routing"),
     ]
 
     operations = [

@@ -20,6 +20,7 @@ from ..choices import (
     GuestRole,
     ItemStatus,
     ProtocolParty,
+    VisitKind,
 )
 from .checks import date_range_errors
 from .request import VisitRequest
@@ -95,10 +96,12 @@ class ProtocolNotice(models.Model):
 
 
 class RoutingRule(models.Model):
-    """Who hosts (3.4): a theme, or a dignitary rank, points to a unit. Editable by kv-tiimi.
+    """Who hosts (3.4): a theme, a dignitary rank or a visit kind points to a unit.
+    Editable by kv-tiimi.
 
     The matching rule with the lowest priority number suggests the host; every other
-    matching unit is listed to be informed.
+    matching unit is listed to be informed. A rule naming none of the three is the
+    fallback ("general visit coordination"), used when no other rule matches.
     """
 
     theme = models.ForeignKey(
@@ -107,6 +110,7 @@ class RoutingRule(models.Model):
     rank = models.CharField(
         _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, blank=True
     )
+    kind = models.CharField(_("visit kind"), max_length=30, choices=VisitKind.choices, blank=True)
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
     )
@@ -119,16 +123,10 @@ class RoutingRule(models.Model):
         verbose_name = _("routing rule")
         verbose_name_plural = _("routing rules")
         ordering = ["priority", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(theme__isnull=False) | ~models.Q(rank=""),
-                name="routing_rule_matches_something",
-            )
-        ]
 
     def __str__(self) -> str:
-        what = self.theme or self.get_rank_display()
-        return f"{what} → {self.unit}"
+        what = self.theme or self.get_rank_display() or self.get_kind_display()
+        return f"{what or _('general visit coordination')} → {self.unit}"
 
 
 class ChecklistTemplate(TranslatedNameModel):

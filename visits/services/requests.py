@@ -167,7 +167,10 @@ def routing_suggestion(visit_request: VisitRequest):
     """The host unit and the units to inform that the rule table suggests for this request."""
     rules = RoutingRule.objects.select_related("unit__parent")
     return suggest_routing(
-        rank=visit_request.dignitary_rank, themes=visit_request.themes.all(), rules=rules
+        rank=visit_request.dignitary_rank,
+        kind=visit_request.kind,
+        themes=visit_request.themes.all(),
+        rules=rules,
     )
 
 

@@ -1,6 +1,7 @@
 """The rules the seed gives (issue 7, DOMAIN.md 3.3, 3.4): each test fails without its rule."""
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -10,13 +11,14 @@ from django.utils import timezone
 from espoo_intl.timeline import timeline_for
 from visits.choices import DignitaryRank, GiftDirection, RequesterType, VisitKind
 from visits.choices import RequestState as S
-from visits.models import Gift, Visit, VisitRequest
+from visits.models import Gift, RoutingRule, Theme, Visit, VisitRequest
 from visits.services.planning import gift_add
 from visits.services.requests import (
     request_create,
     request_transition,
     request_triage,
     request_update,
+    routing_suggestion,
 )
 
 from .request_factories import VisitRequestFactory
@@ -335,3 +337,81 @@ def test_the_request_page_links_the_visit_record_only_for_those_who_may_open_it(
     assert registrant_page.status_code == 200
     assert link not in registrant_page.content.decode()
     assert link in kv_page.content.decode()
+
+
+# --- routing by visit kind, the fallback and the seed's themes ------------------------------
+
+ELKA = "Elinkeino- ja kaupunkikehitysyksikkö"
+MARKETING = "Espoo Marketing Oy"
+PALVELUKEHITYS = "Palvelukehitys"
+
+
+@pytest.mark.parametrize(
+    ("kind", "host"),
+    [
+        (VisitKind.TWIN_CITY, ELKA),
+        (VisitKind.MEDIA, ELKA),
+        (VisitKind.INTERNATIONAL_ORG, ELKA),
+        (VisitKind.BUSINESS, MARKETING),
+        (VisitKind.TECHNICAL, ELKA),  # no rule of its own: general visit coordination
+    ],
+)
+def test_a_request_without_themes_is_routed_by_its_kind(kind, host, make_request):
+    visit_request = make_request(kind=kind, dignitary_rank="", host_unit=None)
+
+    assert routing_suggestion(visit_request).host.name_fi == host
+
+
+def test_a_business_delegation_on_education_goes_to_espoo_marketing_and_informs_the_department(
+    make_request,
+):
+    education = Theme.objects.get(slug="education")
+    visit_request = make_request(
+        kind=VisitKind.BUSINESS, dignitary_rank="", host_unit=None, themes=[education]
+    )
+
+    routing = routing_suggestion(visit_request)
+
+    assert routing.host.name_fi == MARKETING
+    assert [u.name_fi for u in routing.informed] == ["Kasvun ja oppimisen toimiala"]
+
+
+def test_the_fallback_is_used_only_when_nothing_else_matches(make_request):
+    education = Theme.objects.get(slug="education")
+    visit_request = make_request(
+        kind=VisitKind.TECHNICAL, dignitary_rank="", host_unit=None, themes=[education]
+    )
+
+    routing = routing_suggestion(visit_request)
+
+    assert routing.host.name_fi == "Kasvun ja oppimisen toimiala"
+    assert routing.informed == []
+
+
+@pytest.mark.parametrize(
+    ("slug", "host"),
+    [
+        ("vitality", ELKA),
+        ("city-international-cooperation", ELKA),
+        ("make-with-espoo", PALVELUKEHITYS),
+        ("entrepreneurship", MARKETING),
+    ],
+)
+def test_the_seed_themes_are_in_the_catalogue_and_route_to_their_unit(slug, host, make_request):
+    theme = Theme.objects.get(slug=slug, is_active=True)
+    visit_request = make_request(
+        kind=VisitKind.TECHNICAL, dignitary_rank="", host_unit=None, themes=[theme]
+    )
+
+    assert routing_suggestion(visit_request).host.name_fi == host
+
+
+def test_the_routing_seed_is_idempotent():
+    from django.apps import apps
+
+    migration = importlib.import_module("visits.migrations.0011_rules_kind_routing")
+    counts = (RoutingRule.objects.count(), Theme.objects.count())
+
+    migration.seed(apps, None)
+
+    assert (RoutingRule.objects.count(), Theme.objects.count()) == counts

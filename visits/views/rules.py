@@ -27,12 +27,19 @@ class ProtocolMatrixView(CatalogueView):
 
 class RoutingRulesView(CatalogueView):
     model = RoutingRule
-    fields = ("theme", "rank", "unit", "priority")
-    widgets = {"theme": _SELECT, "rank": _SELECT, "unit": _SELECT, "priority": _NUMBER}
+    fields = ("theme", "rank", "kind", "unit", "priority")
+    widgets = {
+        "theme": _SELECT,
+        "rank": _SELECT,
+        "kind": _SELECT,
+        "unit": _SELECT,
+        "priority": _NUMBER,
+    }
     title = _("Routing rules")
     intro = _(
-        "A theme or a dignitary rank points to a unit. The matching rule with the lowest "
-        "priority suggests the host unit; the other matching units are informed."
+        "A theme, a dignitary rank or a visit kind points to a unit. The matching rule with "
+        "the lowest priority suggests the host unit; the other matching units are informed. "
+        "A rule naming none of them is the fallback (general visit coordination)."
     )
 
 
