@@ -200,6 +200,18 @@ def request_route(
         params={"unit": host_unit.label, "person": str(responsible)},
     )
     notifications.routed(visit_request, new_responsible=previous_responsible != responsible.pk)
+    # Every unit listed as informed has really been told: who, when (the entry's time).
+    for unit, people in notifications.informed_contacts(visit_request).items():
+        request_log(
+            visit_request,
+            actor=actor,
+            summary=(
+                gettext_noop("%(unit)s informed by e-mail: %(people)s")
+                if people
+                else gettext_noop("%(unit)s could not be informed: no international contact")
+            ),
+            params={"unit": unit.label, "people": ", ".join(str(p) for p in people)},
+        )
     return visit_request
 
 

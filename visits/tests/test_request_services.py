@@ -681,8 +681,9 @@ def test_kv_team_routes_a_request_and_the_people_concerned_are_told(
     assert visit_request.responsible == staff
     assert list(visit_request.informed_units.all()) == [other_department]
     assert visit_request.version == 2
-    [entry] = timeline_entries(visit_request)
-    assert entry.actor == kv
+    routed, informed = timeline_entries(visit_request)  # routing, then each unit informed
+    assert (routed.actor, informed.actor) == (kv, kv)
+    assert informed.params == {"unit": other_department.label, "people": str(other_contact)}
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([staff.email, contact.email, other_contact.email])
 

@@ -15,6 +15,7 @@ from visits.models import Gift, RoutingRule, Theme, Visit, VisitRequest
 from visits.services.planning import gift_add
 from visits.services.requests import (
     request_create,
+    request_route,
     request_transition,
     request_triage,
     request_update,
@@ -415,3 +416,48 @@ def test_the_routing_seed_is_idempotent():
     migration.seed(apps, None)
 
     assert (RoutingRule.objects.count(), Theme.objects.count()) == counts
+
+
+# --- every unit listed as informed has really been told ------------------------------------
+
+
+def test_each_informed_unit_is_told_and_the_page_says_who_and_when(
+    django_capture_on_commit_callbacks, make_request, kv, staff, unit, other_department,
+    other_contact, client_for, mailoutbox,
+):  # fmt: skip
+    visit_request = make_request(S.UNDER_REVIEW, host_unit=None, responsible=None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        request_route(
+            visit_request,
+            actor=kv,
+            host_unit=unit,
+            responsible=staff,
+            informed_units=[other_department],
+        )
+
+    assert other_contact.email in {a for m in mailoutbox for a in m.to}
+    [entry] = [
+        e for e in timeline_for(visit_request) if other_department.label in e.params.values()
+    ]
+    assert entry.params["people"] == str(other_contact)
+    assert entry.actor == kv
+    page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
+    assert f"{other_department.label} informed by e-mail: {other_contact}" in page
+
+
+def test_an_informed_unit_nobody_could_be_told_of_is_said_so(
+    make_request, kv, staff, unit, other_department, client_for
+):
+    visit_request = make_request(S.UNDER_REVIEW, host_unit=None, responsible=None)
+
+    request_route(
+        visit_request,
+        actor=kv,
+        host_unit=unit,
+        responsible=staff,
+        informed_units=[other_department],
+    )
+
+    page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
+    assert f"{other_department.label} could not be informed: no international contact" in page
