@@ -23,7 +23,7 @@ from ..models import (
     Visit,
     VisitRequest,
 )
-from ..rules import recommendation, suggest_routing
+from ..rules import coordinates, recommendation, suggest_routing
 from .planning import attachment_store
 
 __all__ = [
@@ -135,8 +135,9 @@ def request_update(
 def request_triage(visit_request: VisitRequest, *, actor, how=None, **answers) -> VisitRequest:
     """Record kv-tiimi's evaluation (3.4): timeliness and the five questions, kept as a new
     dated response of the question set EVALUATION (earlier ones stay). Answers are given by
-    question code (`timely=True, interesting="no"`; the old names `q_interesting` work too)."""
-    if not _is_kv(actor):
+    question code (`timely=True, interesting="no"`; the old names `q_interesting` work too).
+    kv-tiimi, or the department's kv-yhteyshenkilö for its own non-city-level request."""
+    if not coordinates(actor, visit_request):
         raise PermissionDenied
     _lock(visit_request)
     if visit_request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
@@ -179,14 +180,20 @@ def request_route(
     visit_request: VisitRequest, *, actor, host_unit, responsible, informed_units=()
 ) -> VisitRequest:
     """kv-tiimi confirms the coordinating unit and names one responsible person;
-    the responsible person and the units concerned are notified."""
-    if not _is_kv(actor):
+    the responsible person and the units concerned are notified. A department's
+    kv-yhteyshenkilö does the same for the department's own non-city-level request,
+    within the department."""
+    if not coordinates(actor, visit_request):
         raise PermissionDenied
     _lock(visit_request)
     if not visit_request.is_open:
         raise ValidationError(_("A closed request cannot be routed."))
     if host_unit is None or responsible is None:
         raise ValidationError(_("Choose both the host unit and the responsible person."))
+    if not _is_kv(actor) and host_unit.department_id != actor.department_pk:
+        raise ValidationError(
+            {"host_unit": _("Choose a host unit in your own department; kv-tiimi routes further.")}
+        )
     previous_responsible = visit_request.responsible_id
     visit_request.host_unit, visit_request.responsible = host_unit, responsible
     visit_request.version += 1

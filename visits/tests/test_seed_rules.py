@@ -5,7 +5,7 @@ import importlib
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from espoo_intl.timeline import timeline_for
@@ -461,3 +461,63 @@ def test_an_informed_unit_nobody_could_be_told_of_is_said_so(
 
     page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
     assert f"{other_department.label} could not be informed: no international contact" in page
+
+
+# --- a department's kv-yhteyshenkilö coordinates its own requests ---------------------------
+
+
+def test_the_departments_contact_evaluates_and_routes_its_own_request_within_the_department(
+    make_request, contact, staff, unit
+):
+    visit_request = make_request(S.UNDER_REVIEW, host_unit=None, responsible=None)
+    visit_request.created_by = staff  # registered in the contact's department
+    visit_request.save()
+
+    request_triage(visit_request, actor=contact, timely=True, interesting=True)
+    request_route(visit_request, actor=contact, host_unit=unit, responsible=staff)
+
+    visit_request.refresh_from_db()
+    assert (visit_request.host_unit, visit_request.responsible) == (unit, staff)
+
+
+def test_the_contact_routes_only_within_the_department(make_request, contact, staff, other_unit):
+    visit_request = make_request(S.UNDER_REVIEW)
+
+    with pytest.raises(ValidationError):
+        request_route(visit_request, actor=contact, host_unit=other_unit, responsible=staff)
+
+    assert VisitRequest.objects.get(pk=visit_request.pk).host_unit != other_unit
+
+
+@pytest.mark.parametrize(
+    "rank", [DignitaryRank.ROYALTY, DignitaryRank.HEAD_OF_STATE, DignitaryRank.MINISTER]
+)
+def test_a_city_level_request_is_coordinated_by_kv_team_only(rank, make_request, contact, unit):
+    visit_request = make_request(S.UNDER_REVIEW, dignitary_rank=rank)
+
+    with pytest.raises(PermissionDenied):
+        request_triage(visit_request, actor=contact, timely=True)
+    with pytest.raises(PermissionDenied):
+        request_route(visit_request, actor=contact, host_unit=unit, responsible=contact)
+
+
+def test_another_departments_contact_does_not_coordinate_the_request(
+    make_request, other_contact, other_unit
+):
+    visit_request = make_request(S.UNDER_REVIEW)
+
+    with pytest.raises(PermissionDenied):
+        request_route(
+            visit_request, actor=other_contact, host_unit=other_unit, responsible=other_contact
+        )
+
+
+def test_the_contact_sees_the_evaluation_and_routing_forms_on_the_page(
+    make_request, contact, client_for
+):
+    visit_request = make_request(S.UNDER_REVIEW)
+
+    html = client_for(contact).get(visit_request.get_absolute_url()).content.decode()
+
+    assert f'action="/requests/{visit_request.pk}/triage/"' in html
+    assert f'action="/requests/{visit_request.pk}/route/"' in html

@@ -28,6 +28,7 @@ from ..forms import (
     VisitRequestForm,
 )
 from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
+from ..rules import coordinates
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -70,6 +71,7 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     """Everything the request page shows, limited to what this user may see and do."""
     editable = can_change(user, obj) and not obj.is_closed
     is_kv = user.sees_everything
+    may_coordinate = coordinates(user, obj)
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
     items = list(obj.checklist.select_related("owner", "template"))
@@ -108,11 +110,12 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "evaluations": evaluations,
         "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
-        "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "can_triage": may_coordinate
+        and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "visit_readable": visit_readable,
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
-        "can_route": is_kv and obj.is_open,
+        "can_route": may_coordinate and obj.is_open,
         "parties": [
             {"code": p, "label": ProtocolParty(p).label, "notice": notices.get(p)} for p in parties
         ],
@@ -145,10 +148,6 @@ class RequestActionView(RecordActionView):
         return request_page_context(self.request.user, obj, **forms)
 
 
-def _kv(user, obj) -> bool:
-    return user.sees_everything
-
-
 class TransitionView(CoreTransitionView):
     """Move a request to another state (the core's view, with the request page's context)."""
 
@@ -163,7 +162,7 @@ class TransitionView(CoreTransitionView):
 
 
 class TriageView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     refuse_closed = False  # the service says which states can be evaluated
     form_class = TriageForm
     form_key = "triage_form"
@@ -179,7 +178,7 @@ class TriageView(RequestActionView):
 
 
 class RouteView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     form_class = RoutingForm
     form_key = "routing_form"
     service = requests.request_route
