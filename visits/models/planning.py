@@ -52,15 +52,33 @@ class ProtocolRule(models.Model):
     presidium = models.BooleanField(ProtocolParty.PRESIDIUM.label, default=False)
     kv_team = models.BooleanField(ProtocolParty.KV_TEAM.label, default=True)
     security = models.BooleanField(ProtocolParty.SECURITY.label, default=False)
+    # The seed's PDF left the marks of some rows uncertain: such a row is "to be
+    # confirmed" until kv-tiimi saves it (visits.views.rules.ProtocolMatrixView).
+    confirmed = models.BooleanField(_("confirmed"), default=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("protocol rule")
         verbose_name_plural = _("protocol matrix")
-        ordering = ["rank"]
+        # The ranks in the seed's order (DignitaryRank's order), not alphabetically.
+        ordering = [
+            models.Case(
+                *[
+                    models.When(rank=r, then=models.Value(i))
+                    for i, r in enumerate(DignitaryRank.values)
+                ],
+                default=models.Value(len(DignitaryRank.values)),
+                output_field=models.IntegerField(),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_rank_display()
+
+    @property
+    def catalogue_note(self) -> str:
+        """Shown beside the row on the matrix page."""
+        return "" if self.confirmed else str(_("to be confirmed"))
 
     @property
     def parties(self) -> list[str]:

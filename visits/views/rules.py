@@ -15,14 +15,31 @@ _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
 class ProtocolMatrixView(CatalogueView):
     model = ProtocolRule
-    fields = ("rank", *ProtocolRule.PARTY_FIELDS.values())
+    fields = ("rank", *ProtocolRule.PARTY_FIELDS.values(), "confirmed")
     widgets = {"rank": _SELECT, **dict.fromkeys(fields[1:], _CHECK)}
     can_add = False
     title = _("Protocol matrix")
     intro = _(
         "Which parties a dignitary visit of each rank requires (DOMAIN 3.3). Each request "
-        "shows its required parties from this table."
+        "shows its required parties from this table. A row marked “to be confirmed” is "
+        "the seed's best guess until kv-tiimi saves it."
     )
+
+    def formset_class(self):
+        base = super().formset_class()
+
+        class ConfirmingFormSet(base):
+            def save(self, commit=True):
+                # A row kv-tiimi saves is confirmed.
+                instances = super().save(commit=False)
+                for obj in instances:
+                    obj.confirmed = True
+                if commit:
+                    for obj in instances:
+                        obj.save()
+                return instances
+
+        return ConfirmingFormSet
 
 
 class RoutingRulesView(CatalogueView):
