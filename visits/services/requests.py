@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 from espoo_intl.permissions import can_add, can_change, in_reach
 from espoo_intl.questionnaires import latest_response, questionnaire_answer, summary
 from espoo_intl.records import StaleRecord, lock_for_edit
-from espoo_intl.timeline import timeline_log
+from espoo_intl.timeline import timeline_for, timeline_log
 from espoo_intl.workflow import workflow_transition
 
 from .. import notifications
@@ -29,8 +29,11 @@ from .planning import attachment_store
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
     "request_log", "routing_suggestion", "request_evaluation", "StaleRequest", "checklist_generate",
-    "visit_from_request",
+    "visit_from_request", "request_report_responsible", "responsible_reported", "REPORTED",
 ]  # fmt: skip
+
+# The timeline's record that the responsible person was reported to the handling party.
+REPORTED = gettext_noop("Responsible person %(person)s reported to %(party)s")
 
 
 # The details a request's form edits; everything else has its own service.
@@ -280,3 +283,31 @@ def request_transition(
     return workflow_transition(
         visit_request, to=to, actor=actor, reason=reason, override_reason=override_reason
     )
+
+
+@transaction.atomic
+def request_report_responsible(visit_request: VisitRequest, *, actor):
+    """Record that the named responsible person has been reported to the party handling
+    the visit (TPK, UM protocol, an embassy: the requesting party) (3.3). The coordinator
+    or the responsible person records it; the timeline keeps who and when."""
+    if not (coordinates(actor, visit_request) or actor.pk == visit_request.responsible_id):
+        raise PermissionDenied
+    _lock(visit_request)
+    if visit_request.responsible_id is None:
+        raise ValidationError(_("Name the responsible person before reporting them."))
+    return request_log(
+        visit_request,
+        actor=actor,
+        summary=REPORTED,
+        params={"person": str(visit_request.responsible), "party": _handling_party(visit_request)},
+    )
+
+
+def _handling_party(visit_request: VisitRequest) -> str:
+    kind = visit_request.get_requester_type_display()
+    return f"{kind} ({visit_request.requester_name})" if visit_request.requester_name else kind
+
+
+def responsible_reported(visit_request: VisitRequest):
+    """The latest record of reporting the responsible person, or None."""
+    return timeline_for(visit_request).filter(summary=REPORTED).order_by("-at", "-pk").first()

@@ -201,6 +201,8 @@ MATRIX = [
     row("POST", "/requests/{visit_request}/transition/", KV_ONLY_FORM),
     row("POST", "/requests/{visit_request}/triage/", COORDINATOR_ACTION),
     row("POST", "/requests/{visit_request}/route/", COORDINATOR_FORM),
+    # Nobody is responsible yet: the coordinators may report, but are told to name one.
+    row("POST", "/requests/{visit_request}/report-responsible/", COORDINATOR_FORM),
     row("POST", "/requests/{visit_request}/protocol/kv/", PROTOCOL_OWN),
     row("POST", "/requests/{visit_request}/gifts/", EDITORS_OWN_FORM),
     row("POST", "/requests/{visit_request}/guests/", GUESTS_OWN),

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from espoo_intl.timeline import timeline_for
 from visits.choices import DignitaryRank, GiftDirection, RequesterType, VisitKind
@@ -14,7 +15,9 @@ from visits.choices import RequestState as S
 from visits.models import Gift, RoutingRule, Theme, Visit, VisitRequest
 from visits.services.planning import gift_add
 from visits.services.requests import (
+    REPORTED,
     request_create,
+    request_report_responsible,
     request_route,
     request_transition,
     request_triage,
@@ -521,3 +524,49 @@ def test_the_contact_sees_the_evaluation_and_routing_forms_on_the_page(
 
     assert f'action="/requests/{visit_request.pk}/triage/"' in html
     assert f'action="/requests/{visit_request.pk}/route/"' in html
+
+
+# --- the responsible person is reported to the party handling the visit ---------------------
+
+
+def test_reporting_the_responsible_person_is_recorded_and_shown_on_the_page(
+    make_request, kv, staff, client_for
+):
+    visit_request = make_request(S.ACCEPTED, requester_name="Embassy of Sweden")
+    client = client_for(kv)
+    client.cookies["django_language"] = "en"
+
+    response = client.post(f"/requests/{visit_request.pk}/report-responsible/")
+
+    assert response.status_code == 302
+    [entry] = timeline_for(visit_request).filter(summary=REPORTED)
+    assert entry.actor == kv
+    assert entry.params["person"] == str(staff)
+    html = client.get(visit_request.get_absolute_url()).content.decode()
+    day = date_format(timezone.localtime(entry.at), "SHORT_DATE_FORMAT")
+    assert f"Reported to an embassy (Embassy of Sweden) by {kv} on {day}" in html
+
+
+def test_the_responsible_person_may_record_the_report_but_other_staff_may_not(
+    make_request, staff, other_staff, client_for
+):
+    visit_request = make_request(S.ACCEPTED)
+
+    assert (
+        client_for(other_staff)
+        .post(f"/requests/{visit_request.pk}/report-responsible/")
+        .status_code
+        == 403
+    )
+    assert not timeline_for(visit_request).filter(summary=REPORTED).exists()
+
+    request_report_responsible(visit_request, actor=staff)
+    assert timeline_for(visit_request).filter(summary=REPORTED).count() == 1
+
+
+def test_nobody_is_reported_before_a_responsible_person_is_named(make_request, kv):
+    visit_request = make_request(S.UNDER_REVIEW, responsible=None)
+
+    with pytest.raises(ValidationError):
+        request_report_responsible(visit_request, actor=kv)
+    assert not timeline_for(visit_request).filter(summary=REPORTED).exists()

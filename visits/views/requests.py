@@ -113,6 +113,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "can_triage": may_coordinate
         and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "visit_readable": visit_readable,
+        "reported": requests.responsible_reported(obj) if obj.responsible_id else None,
+        "can_report": obj.responsible_id is not None and _may_report(user, obj),
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
         "can_route": may_coordinate and obj.is_open,
@@ -184,6 +186,18 @@ class RouteView(RequestActionView):
     service = requests.request_route
     success_message = gettext_lazy("Routing confirmed; the people concerned are notified.")
     failure_message = gettext_lazy("Check the routing.")
+
+
+def _may_report(user, obj) -> bool:
+    return coordinates(user, obj) or user.pk == obj.responsible_id
+
+
+class ReportResponsibleView(RequestActionView):
+    allowed = staticmethod(_may_report)
+    success_message = gettext_lazy("Recorded: the responsible person was reported.")
+
+    def call_service(self, obj, form):
+        requests.request_report_responsible(obj, actor=self.request.user)
 
 
 class ProtocolView(RequestActionView):
