@@ -93,8 +93,10 @@ class VisitRequestForm(RegisterForm):
             "subject", "requester_type", "requester_name", "received_on", "proposed_start",
             "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
             "group_size", "themes", "language", "interpretation", "message", "confidential",
+            "invoiced_amount", "media_hits", "follow_up",
         ]  # fmt: skip
         widgets = {
+            "follow_up": forms.Textarea(attrs={"rows": 3}),
             "received_on": DateInput(),
             "proposed_start": DateInput(),
             "proposed_end": DateInput(),
@@ -105,6 +107,7 @@ class VisitRequestForm(RegisterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["media_hits"].required = False  # filled in after the visit
         if self.instance.pk:
             del self.fields["attachments"]
         self.helper.layout = Layout(
@@ -125,7 +128,15 @@ class VisitRequestForm(RegisterForm):
                 "confidential",
                 *[name for name in ("attachments",) if name in self.fields],
             ),
+            Fieldset(
+                _("After the visit"),
+                Div(Div("invoiced_amount", css_class="col-md-6"), Div("media_hits", css_class="col-md-6"), css_class="row"),
+                "follow_up",
+            ),
         )  # fmt: skip
+
+    def clean_media_hits(self):
+        return self.cleaned_data.get("media_hits") or 0
 
 
 class TriageForm(QuestionnaireForm):

@@ -13,7 +13,14 @@ from .choices import ItemStatus, RequestState
 from .mail import send_request_email
 from .models import VisitRequest
 
-__all__ = ["new_request", "routed", "state_changed", "reminder", "remind_upcoming"]
+__all__ = [
+    "new_request",
+    "routed",
+    "informed_contacts",
+    "state_changed",
+    "reminder",
+    "remind_upcoming",
+]
 
 
 def _kv_team_ids() -> list[int]:
@@ -49,6 +56,17 @@ def _send(message: str, visit_request_id: int, user_ids, extra_addresses=(), **c
 def new_request(visit_request) -> None:
     """A new request: kv-tiimi and the international@ mailbox."""
     _send("new_request", visit_request.pk, _kv_team_ids(), [settings.INTERNATIONAL_MAILBOX])
+
+
+def informed_contacts(visit_request) -> dict:
+    """Each informed unit and the people told of the routing in it: its department's
+    international contacts (kv-yhteyshenkilöt) who may see the request."""
+    readable = VisitRequest.objects.filter(pk=visit_request.pk)
+    told = {}
+    for unit in visit_request.informed_units.all():
+        people = User.objects.filter(pk__in=_contacts_of([unit])).order_by("last_name", "pk")
+        told[unit] = [u for u in people if readable.for_user(u).exists()]
+    return told
 
 
 def routed(visit_request, *, new_responsible: bool) -> None:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("requests/<int:pk>/transition/", request_views.TransitionView.as_view(), name="request_transition"),
     path("requests/<int:pk>/triage/", request_views.TriageView.as_view(), name="request_triage"),
     path("requests/<int:pk>/route/", request_views.RouteView.as_view(), name="request_route"),
+    path("requests/<int:pk>/report-responsible/", request_views.ReportResponsibleView.as_view(), name="request_report_responsible"),
     path("requests/<int:pk>/protocol/<str:party>/", request_views.ProtocolView.as_view(), name="request_protocol"),
     path("requests/<int:pk>/items/<int:item_pk>/", request_views.ChecklistItemView.as_view(), name="request_item"),
     path("requests/<int:pk>/items/done/", request_views.ChecklistMarkDoneView.as_view(), name="request_items_done"),

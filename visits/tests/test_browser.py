@@ -267,6 +267,12 @@ def test_request_goes_from_arrival_to_debrief_in_the_browser(open_page, staff, k
 
     _move_to(staff_page, "confirmed")
     expect(staff_page.locator("h1 .badge").first).to_have_text("Confirmed")
+    # The day of the visit comes: a request is completed only once its visit has started.
+    today = timezone.localdate()
+    VisitRequest.objects.filter(subject=subject).update(
+        received_on=today, proposed_start=today, proposed_end=today
+    )
+    staff_page.reload()
     _move_to(staff_page, "completed")
     expect(staff_page.locator("h1 .badge").first).to_have_text("Completed")
     visit_link = staff_page.locator("dl.record").get_by_role("link", name=subject)

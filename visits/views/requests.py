@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.permissions import can_change, in_reach, sees_confidential_parts
 from espoo_intl.questionnaires import responses_for
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
 from espoo_intl.views import TransitionView as CoreTransitionView
@@ -28,6 +28,7 @@ from ..forms import (
     VisitRequestForm,
 )
 from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
+from ..rules import coordinates
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -70,6 +71,7 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     """Everything the request page shows, limited to what this user may see and do."""
     editable = can_change(user, obj) and not obj.is_closed
     is_kv = user.sees_everything
+    may_coordinate = coordinates(user, obj)
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
     items = list(obj.checklist.select_related("owner", "template"))
@@ -91,6 +93,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         }
         for phase, label in ChecklistPhase.choices
     ]
+    # A confidential visit's title never shows to someone who may not open the visit.
+    visit_readable = obj.visit is not None and in_reach(user, obj.visit)
     suggestion = requests.routing_suggestion(obj)
     evaluation, advice = requests.request_evaluation(obj)
     evaluations = list(responses_for(obj, EVALUATION)) if evaluation else []
@@ -107,10 +111,14 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "evaluations": evaluations,
         "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
-        "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "can_triage": may_coordinate
+        and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "visit_readable": visit_readable,
+        "reported": requests.responsible_reported(obj) if obj.responsible_id else None,
+        "can_report": obj.responsible_id is not None and _may_report(user, obj),
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
-        "can_route": is_kv and obj.is_open,
+        "can_route": may_coordinate and obj.is_open,
         "parties": [
             {"code": p, "label": ProtocolParty(p).label, "notice": notices.get(p)} for p in parties
         ],
@@ -145,10 +153,6 @@ class RequestActionView(RecordActionView):
         return request_page_context(self.request.user, obj, **forms)
 
 
-def _kv(user, obj) -> bool:
-    return user.sees_everything
-
-
 class TransitionView(CoreTransitionView):
     """Move a request to another state (the core's view, with the request page's context)."""
 
@@ -163,7 +167,7 @@ class TransitionView(CoreTransitionView):
 
 
 class TriageView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     refuse_closed = False  # the service says which states can be evaluated
     form_class = TriageForm
     form_key = "triage_form"
@@ -179,12 +183,24 @@ class TriageView(RequestActionView):
 
 
 class RouteView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     form_class = RoutingForm
     form_key = "routing_form"
     service = requests.request_route
     success_message = gettext_lazy("Routing confirmed; the people concerned are notified.")
     failure_message = gettext_lazy("Check the routing.")
+
+
+def _may_report(user, obj) -> bool:
+    return coordinates(user, obj) or user.pk == obj.responsible_id
+
+
+class ReportResponsibleView(RequestActionView):
+    allowed = staticmethod(_may_report)
+    success_message = gettext_lazy("Recorded: the responsible person was reported.")
+
+    def call_service(self, obj, form):
+        requests.request_report_responsible(obj, actor=self.request.user)
 
 
 class ProtocolView(RequestActionView):

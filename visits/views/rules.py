@@ -19,24 +19,48 @@ _CHECK = forms.CheckboxInput(attrs={"class": "form-check-input"})
 
 class ProtocolMatrixView(CatalogueView):
     model = ProtocolRule
-    fields = ("rank", *ProtocolRule.PARTY_FIELDS.values())
+    fields = ("rank", *ProtocolRule.PARTY_FIELDS.values(), "confirmed")
     widgets = {"rank": _SELECT, **dict.fromkeys(fields[1:], _CHECK)}
     can_add = False
     title = _("Protocol matrix")
     intro = _(
         "Which parties a dignitary visit of each rank requires (DOMAIN 3.3). Each request "
-        "shows its required parties from this table."
+        "shows its required parties from this table. A row marked “to be confirmed” is "
+        "the seed's best guess until kv-tiimi saves it."
     )
+
+    def formset_class(self):
+        base = super().formset_class()
+
+        class ConfirmingFormSet(base):
+            def save(self, commit=True):
+                # A row kv-tiimi saves is confirmed.
+                instances = super().save(commit=False)
+                for obj in instances:
+                    obj.confirmed = True
+                if commit:
+                    for obj in instances:
+                        obj.save()
+                return instances
+
+        return ConfirmingFormSet
 
 
 class RoutingRulesView(CatalogueView):
     model = RoutingRule
-    fields = ("theme", "rank", "unit", "priority")
-    widgets = {"theme": _SELECT, "rank": _SELECT, "unit": _SELECT, "priority": _NUMBER}
+    fields = ("theme", "rank", "kind", "unit", "priority")
+    widgets = {
+        "theme": _SELECT,
+        "rank": _SELECT,
+        "kind": _SELECT,
+        "unit": _SELECT,
+        "priority": _NUMBER,
+    }
     title = _("Routing rules")
     intro = _(
-        "A theme or a dignitary rank points to a unit. The matching rule with the lowest "
-        "priority suggests the host unit; the other matching units are informed."
+        "A theme, a dignitary rank or a visit kind points to a unit. The matching rule with "
+        "the lowest priority suggests the host unit; the other matching units are informed. "
+        "A rule naming none of them is the fallback (general visit coordination)."
     )
 
 
