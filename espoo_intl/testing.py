@@ -20,8 +20,10 @@ of the project is in no app's MATRIX.
 
 import csv
 import io
+import socket
 import string
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import openpyxl
@@ -30,6 +32,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 __all__ = [
+    "broker_unreachable",
     "SIGNED_IN",
     "ROLES",
     "Broken",
@@ -177,3 +180,36 @@ def assert_constant_queries(client, url: str, *, grow: Callable[[int], object]) 
     grow(27)
     many = _queries(client, url)
     assert many == few, f"{url}: {few} queries with 3 rows, {many} with 30"
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, read and released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fresh_broker_connections(app) -> None:
+    """Forget the app's connection and producer pools so the next publish connects to the
+    broker URL now configured (kombu keeps its pools by URL; none is closed)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextmanager
+def broker_unreachable():
+    """Inside the block tasks really go to a broker (no eager mode), and the broker is a
+    Redis URL on a closed loopback port: every publish fails as in an outage."""
+    from . import celery_app
+
+    conf = celery_app.conf
+    saved = (conf.broker_url, conf.broker_transport_options, conf.task_always_eager)
+    conf.broker_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    conf.broker_transport_options = {}
+    conf.task_always_eager = False
+    _fresh_broker_connections(celery_app)
+    try:
+        yield
+    finally:
+        conf.broker_url, conf.broker_transport_options, conf.task_always_eager = saved
+        _fresh_broker_connections(celery_app)

@@ -23,6 +23,7 @@ from django_tables2.export import ExportMixin
 from ..exports import SafeTableExport
 from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
+from ..outbox import held_messages, tell_if_queued
 from ..paging import DEFAULT_PER_PAGE, SafePaginator
 from ..permissions import can_add, can_change, can_delete
 from ..records import check_open, stale_changes
@@ -157,12 +158,16 @@ class ObjectEditView(RegisterMixin, View):
         form = self.form_class(request.POST, request.FILES, instance=obj, user=request.user)
         if form.is_valid():
             try:
-                if obj is None:
-                    saved = type(self).create_service(actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Saved. The record was created."))
-                else:
-                    saved = type(self).update_service(obj, actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Saved. Your changes were stored."))
+                with held_messages() as held:
+                    if obj is None:
+                        saved = type(self).create_service(actor=request.user, **form.cleaned_data)
+                        messages.success(request, _("Saved. The record was created."))
+                    else:
+                        saved = type(self).update_service(
+                            obj, actor=request.user, **form.cleaned_data
+                        )
+                        messages.success(request, _("Saved. Your changes were stored."))
+                tell_if_queued(request, held)
                 return HttpResponseRedirect(saved.get_absolute_url())
             except ValidationError as error:
                 apply_validation_error(form, error)
