@@ -27,6 +27,7 @@ from ..outbox import held_messages, tell_if_queued
 from ..paging import DEFAULT_PER_PAGE, SafePaginator
 from ..permissions import can_add, can_change, can_delete
 from ..records import check_open, stale_changes
+from ..submissions import TOKEN_FIELD, create_once
 from ..timeline import timeline_for
 
 __all__ = [
@@ -160,8 +161,16 @@ class ObjectEditView(RegisterMixin, View):
             try:
                 with held_messages() as held:
                     if obj is None:
-                        saved = type(self).create_service(actor=request.user, **form.cleaned_data)
-                        messages.success(request, _("Saved. The record was created."))
+                        data = dict(form.cleaned_data)
+                        token = data.pop(TOKEN_FIELD, None)
+                        saved, created = create_once(
+                            self.model,
+                            token,
+                            request.user,
+                            lambda: type(self).create_service(actor=request.user, **data),
+                        )
+                        if created:
+                            messages.success(request, _("Saved. The record was created."))
                     else:
                         saved = type(self).update_service(
                             obj, actor=request.user, **form.cleaned_data
