@@ -1,12 +1,13 @@
-"""Who is told what about a visit request. Each message is sent by a Celery task after
-the transaction commits, in the recipient's own language."""
+"""Who is told what about a visit request. Each message is stored in the core outbox with
+the change and sent by a Celery task after the transaction commits, in the recipient's own
+language; a broker outage leaves it queued, never lost."""
 
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 
 from espoo_intl.models import User
+from espoo_intl.outbox import outbox_enqueue
 from espoo_intl.roles import Role
 
 from .choices import ItemStatus, RequestState
@@ -46,10 +47,14 @@ def _send(message: str, visit_request_id: int, user_ids, extra_addresses=(), **c
     user_ids = sorted(set(user_ids))
     if not user_ids and not extra_addresses:
         return
-    transaction.on_commit(
-        lambda: send_request_email.delay(
-            message, visit_request_id, user_ids, list(extra_addresses), context
-        )
+    # Stored with the save; handed to the broker when it commits (espoo_intl/outbox.py).
+    outbox_enqueue(
+        send_request_email.name,
+        message,
+        visit_request_id,
+        user_ids,
+        list(extra_addresses),
+        context,
     )
 
 
