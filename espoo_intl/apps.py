@@ -9,6 +9,7 @@ class EspooIntlConfig(AppConfig):
 
     def ready(self):
         from . import registry
+        from .outbox import SWEEP_TASK
         from .roles import reads_dashboards, sync_roles
 
         post_migrate.connect(sync_roles, dispatch_uid="espoo_intl.sync_roles")
@@ -18,6 +19,8 @@ class EspooIntlConfig(AppConfig):
                 label=self.label,
                 catalogues=[("espoo_intl", "theme"), ("espoo_intl", "orgunit")],
                 menu_groups=[registry.MenuGroup(registry.SETTINGS, _("Rule tables"), order=95)],
+                # Pending outbox messages go to the broker once it answers again.
+                periodic_tasks={"outbox-sweep": {"task": SWEEP_TASK, "schedule": 60.0}},
                 menu=[
                     registry.MenuEntry(_("Calendar"), "calendar", "/calendar/", order=80),
                     registry.MenuEntry(

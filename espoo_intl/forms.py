@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .submissions import SubmitTokenMixin
+
 __all__ = [
     "RegisterForm", "VersionedFormMixin", "TransitionForm", "apply_validation_error", "DateInput",
 ]  # fmt: skip
@@ -62,9 +64,10 @@ class VersionedFormMixin:
         return cleaned
 
 
-class RegisterForm(VersionedFormMixin, forms.ModelForm):
+class RegisterForm(SubmitTokenMixin, VersionedFormMixin, forms.ModelForm):
     """A ModelForm that knows who is filling it in, with a crispy helper; editing a record
-    carries its version (VersionedFormMixin)."""
+    carries its version (VersionedFormMixin), creating one a one-time token against double
+    submits (SubmitTokenMixin)."""
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

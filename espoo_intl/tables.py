@@ -8,10 +8,11 @@ __all__ = ["RegisterTable", "YesNoColumn"]
 
 
 class YesNoColumn(tables.BooleanColumn):
-    """A tick on the page; "yes"/"no" in the user's language in exports."""
+    """ "yes"/"no" in the user's language, on the page and in exports (never a tick and a
+    blank: a blank cell reads as "unknown")."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("yesno", (_("yes"), ""))
+        kwargs.setdefault("yesno", (_("yes"), _("no")))
         super().__init__(**kwargs)
 
     def value(self, record, value, bound_column):

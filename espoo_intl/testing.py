@@ -19,17 +19,28 @@ of the project is in no app's MATRIX.
 """
 
 import csv
+import datetime
 import io
+import socket
 import string
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from hypothesis import strategies as st
 
 __all__ = [
+    "broker_unreachable",
+    "HOSTILE_VALUES",
+    "hostile_text",
+    "hostile_form",
+    "page_fields",
+    "post_hostile",
     "SIGNED_IN",
     "ROLES",
     "Broken",
@@ -177,3 +188,121 @@ def assert_constant_queries(client, url: str, *, grow: Callable[[int], object]) 
     grow(27)
     many = _queries(client, url)
     assert many == few, f"{url}: {few} queries with 3 rows, {many} with 30"
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on (bound, read and released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fresh_broker_connections(app) -> None:
+    """Forget the app's connection and producer pools so the next publish connects to the
+    broker URL now configured (kombu keeps its pools by URL; none is closed)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextmanager
+def broker_unreachable():
+    """Inside the block tasks really go to a broker (no eager mode), and the broker is a
+    Redis URL on a closed loopback port: every publish fails as in an outage."""
+    from . import celery_app
+
+    conf = celery_app.conf
+    saved = (conf.broker_url, conf.broker_transport_options, conf.task_always_eager)
+    conf.broker_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    conf.broker_transport_options = {}
+    conf.task_always_eager = False
+    _fresh_broker_connections(celery_app)
+    try:
+        yield
+    finally:
+        conf.broker_url, conf.broker_transport_options, conf.task_always_eager = saved
+        _fresh_broker_connections(celery_app)
+
+
+# --- hostile input --------------------------------------------------------------------------
+
+HOSTILE_VALUES = [
+    "\x00", "a\x00b", "\x07\x1b[31m", "\r\n\t", "\u202e\u200b\ufeff",
+    "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE visits_visitrequest; --", "1 OR 1=1", "%s%s%n",
+    "9" * 400, "-" + "9" * 40, "1e309", "-1", "0", "NaN", "Infinity", "2147483648",
+    "9999-12-31", "0001-01-01", "10000-01-01", "2025-02-30", "31.12.99999",
+    "x" * 10000, "ä" * 300, "[]", "{}", "true", "None", "=HYPERLINK(\"http://x\")",
+    "../../etc/passwd",
+]  # fmt: skip
+
+
+def hostile_text():
+    """Random and hostile form values: control characters (NUL too), markup, SQL, huge
+    numbers, far and impossible dates, very long strings, wrong types as text."""
+    return st.one_of(
+        st.sampled_from(HOSTILE_VALUES),
+        st.text(max_size=60),
+        st.integers(min_value=-(10**30), max_value=10**30).map(str),
+        st.dates(min_value=datetime.date(1, 1, 1)).map(str),
+        st.floats(allow_nan=True, allow_infinity=True).map(str),
+    )
+
+
+def hostile_form(base: dict):
+    """A form's values where each field keeps its valid value or gets a hostile one."""
+    return st.fixed_dictionaries(
+        {k: st.one_of(st.just(v), hostile_text()) for k, v in base.items()}
+    )
+
+
+class _Fields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.values, self._textarea, self._select = {}, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name")
+        if tag == "input" and name and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                self.values.setdefault(name, "")
+            else:
+                self.values[name] = a.get("value") or ""
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.values[name] = ""
+        elif tag == "select" and name:
+            self._select = name
+            self.values.setdefault(name, "")
+        elif (
+            tag == "option" and self._select and ("selected" in a or not self.values[self._select])
+        ):
+            self.values[self._select] = a.get("value") or ""
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+
+def page_fields(html: str, skip=("csrfmiddlewaretoken", "language", "next")) -> dict:
+    """The fields of every form on a page with the values the page offers."""
+    parser = _Fields()
+    parser.feed(html)
+    return {k: v for k, v in parser.values.items() if k not in skip}
+
+
+def post_hostile(client, url: str, values: dict, *, model=None):
+    """POST the values: the answer is a page (errors or a success), never a server error,
+    and a refused form stores no `model` row."""
+    before = model._default_manager.count() if model is not None else None
+    response = client.post(url, values)
+    assert response.status_code < 500, (url, values)
+    if model is not None and response.status_code not in (301, 302, 303):
+        assert model._default_manager.count() == before, (url, values)
+    return response

@@ -33,6 +33,17 @@ class _SharedFilters(RegisterFilterSet):
         queryset=Theme.objects.filter(is_active=True),
         empty_label=ALL,
     )
+    confidential = django_filters.ChoiceFilter(
+        label=_("confidentiality"),
+        choices=[("yes", _("confidential only")), ("no", _("not confidential"))],
+        empty_label=ALL,
+        method="by_confidentiality",
+    )
+
+    def by_confidentiality(self, queryset, name, value):
+        if value in ("yes", "no"):
+            return queryset.filter(confidential=value == "yes")
+        return queryset
 
 
 class VisitFilterSet(_SharedFilters):
@@ -52,7 +63,7 @@ class VisitFilterSet(_SharedFilters):
 
     class Meta:
         model = Visit
-        fields = ["q", "year", "kind", "direction", "country", "host_unit", "theme", "status"]
+        fields = ["q", "year", "kind", "direction", "country", "host_unit", "theme", "status", "confidential"]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +99,7 @@ class VisitRequestFilterSet(_SharedFilters):
 
     class Meta:
         model = VisitRequest
-        fields = ["q", "state", "open", "requester_type", "dignitary_rank", "country", "host_unit", "theme"]  # fmt: skip
+        fields = ["q", "state", "open", "requester_type", "dignitary_rank", "country", "host_unit", "theme", "confidential"]  # fmt: skip
 
     def only_open(self, queryset, name, value):
         if value == "open":

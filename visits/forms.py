@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request page uses it)
@@ -92,8 +93,10 @@ class VisitRequestForm(RegisterForm):
             "subject", "requester_type", "requester_name", "received_on", "proposed_start",
             "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
             "group_size", "themes", "language", "interpretation", "message", "confidential",
+            "invoiced_amount", "media_hits", "follow_up",
         ]  # fmt: skip
         widgets = {
+            "follow_up": forms.Textarea(attrs={"rows": 3}),
             "received_on": DateInput(),
             "proposed_start": DateInput(),
             "proposed_end": DateInput(),
@@ -104,6 +107,7 @@ class VisitRequestForm(RegisterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
+        self.fields["media_hits"].required = False  # filled in after the visit
         if self.instance.pk:
             del self.fields["attachments"]
         self.helper.layout = Layout(
@@ -124,7 +128,15 @@ class VisitRequestForm(RegisterForm):
                 "confidential",
                 *[name for name in ("attachments",) if name in self.fields],
             ),
+            Fieldset(
+                _("After the visit"),
+                Div(Div("invoiced_amount", css_class="col-md-6"), Div("media_hits", css_class="col-md-6"), css_class="row"),
+                "follow_up",
+            ),
         )  # fmt: skip
+
+    def clean_media_hits(self):
+        return self.cleaned_data.get("media_hits") or 0
 
 
 class TriageForm(QuestionnaireForm):
@@ -148,7 +160,7 @@ class RoutingForm(forms.Form):
         label=_("units to inform"),
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, **kwargs):
@@ -163,6 +175,10 @@ class RoutingForm(forms.Form):
         )
         self.helper = FormHelper(self)
         self.helper.form_tag = False
+        # Checkboxes in a scrolling box (no Ctrl-click): the box is the labelled group.
+        self.helper.layout = Layout(
+            "host_unit", "responsible", Field("informed_units", wrapper_class="checkbox-scroll")
+        )
 
 
 class ChecklistItemForm(forms.ModelForm):
@@ -184,6 +200,10 @@ class ChecklistItemForm(forms.ModelForm):
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
         self.fields["status"].widget.attrs["class"] = "form-select form-select-sm"
+        if self.instance.pk:
+            # Named after the item: a screen reader hears "Status: Guest list", not "status" 20 times.
+            for field in self.fields.values():
+                field.widget.attrs["aria-label"] = f"{capfirst(field.label)}: {self.instance.label}"
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
 
 

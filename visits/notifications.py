@@ -1,19 +1,27 @@
-"""Who is told what about a visit request. Each message is sent by a Celery task after
-the transaction commits, in the recipient's own language."""
+"""Who is told what about a visit request. Each message is stored in the core outbox with
+the change and sent by a Celery task after the transaction commits, in the recipient's own
+language; a broker outage leaves it queued, never lost."""
 
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 
 from espoo_intl.models import User
+from espoo_intl.outbox import outbox_enqueue
 from espoo_intl.roles import Role
 
 from .choices import ItemStatus, RequestState
 from .mail import send_request_email
 from .models import VisitRequest
 
-__all__ = ["new_request", "routed", "state_changed", "reminder", "remind_upcoming"]
+__all__ = [
+    "new_request",
+    "routed",
+    "informed_contacts",
+    "state_changed",
+    "reminder",
+    "remind_upcoming",
+]
 
 
 def _kv_team_ids() -> list[int]:
@@ -39,16 +47,31 @@ def _send(message: str, visit_request_id: int, user_ids, extra_addresses=(), **c
     user_ids = sorted(set(user_ids))
     if not user_ids and not extra_addresses:
         return
-    transaction.on_commit(
-        lambda: send_request_email.delay(
-            message, visit_request_id, user_ids, list(extra_addresses), context
-        )
+    # Stored with the save; handed to the broker when it commits (espoo_intl/outbox.py).
+    outbox_enqueue(
+        send_request_email.name,
+        message,
+        visit_request_id,
+        user_ids,
+        list(extra_addresses),
+        context,
     )
 
 
 def new_request(visit_request) -> None:
     """A new request: kv-tiimi and the international@ mailbox."""
     _send("new_request", visit_request.pk, _kv_team_ids(), [settings.INTERNATIONAL_MAILBOX])
+
+
+def informed_contacts(visit_request) -> dict:
+    """Each informed unit and the people told of the routing in it: its department's
+    international contacts (kv-yhteyshenkilöt) who may see the request."""
+    readable = VisitRequest.objects.filter(pk=visit_request.pk)
+    told = {}
+    for unit in visit_request.informed_units.all():
+        people = User.objects.filter(pk__in=_contacts_of([unit])).order_by("last_name", "pk")
+        told[unit] = [u for u in people if readable.for_user(u).exists()]
+    return told
 
 
 def routed(visit_request, *, new_responsible: bool) -> None:

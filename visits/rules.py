@@ -5,7 +5,44 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-__all__ = ["Recommendation", "recommendation", "Routing", "suggest_routing"]
+from espoo_intl.roles import Role
+
+from .choices import DignitaryRank
+
+__all__ = [
+    "Recommendation", "recommendation", "Routing", "suggest_routing", "CITY_LEVEL_RANKS",
+    "is_city_level", "request_department_id", "coordinates",
+]  # fmt: skip
+
+# A request of these ranks is city-level: kv-tiimi coordinates it (3.3).
+CITY_LEVEL_RANKS = (DignitaryRank.ROYALTY, DignitaryRank.HEAD_OF_STATE, DignitaryRank.MINISTER)
+
+
+def is_city_level(visit_request) -> bool:
+    return visit_request.dignitary_rank in CITY_LEVEL_RANKS
+
+
+def request_department_id(visit_request):
+    """The department whose own request this is: the host unit's, or before routing the
+    department of whoever registered it."""
+    if visit_request.host_unit_id:
+        return visit_request.host_unit.department_id
+    creator = visit_request.created_by
+    return creator.department_pk if creator else None
+
+
+def coordinates(user, visit_request) -> bool:
+    """Who evaluates, routes and names the responsible person (3.3, 3.4): kv-tiimi every
+    request; a department's kv-yhteyshenkilö (international contact) the department's own
+    requests that are not city-level."""
+    if user.sees_everything:
+        return True
+    return bool(
+        user.has_role(Role.CONTACT)
+        and not is_city_level(visit_request)
+        and user.department_pk
+        and request_department_id(visit_request) == user.department_pk
+    )
 
 
 @dataclass(frozen=True)
@@ -35,16 +72,29 @@ class Routing:
     informed: list = field(default_factory=list)
 
 
-def suggest_routing(*, rank: str, themes, rules) -> Routing:
+def suggest_routing(*, rank: str, themes, rules, kind: str = "") -> Routing:
     """The matching rule with the lowest priority suggests the host; the other matching
     units are informed (3.4: "if a request's theme concerns several units, they are all
-    informed"). `rules` are RoutingRule rows in priority order."""
+    informed"). A rule matches by dignitary rank, theme or visit kind; a rule naming none
+    of them is the fallback (general visit coordination), used only when nothing else
+    matches. `rules` are RoutingRule rows in priority order."""
     theme_ids = {t.pk for t in themes}
-    matches = [
-        r for r in rules if (r.rank and r.rank == rank) or (r.theme_id and r.theme_id in theme_ids)
-    ]
+
+    def matches(r) -> bool:
+        rule_kind = getattr(r, "kind", "")
+        return bool(
+            (r.rank and r.rank == rank)
+            or (r.theme_id and r.theme_id in theme_ids)
+            or (rule_kind and rule_kind == kind)
+        )
+
+    def is_fallback(r) -> bool:
+        return not (r.rank or r.theme_id or getattr(r, "kind", ""))
+
+    rules = list(rules)
+    found = [r for r in rules if matches(r)] or [r for r in rules if is_fallback(r)][:1]
     units = []
-    for rule in matches:
+    for rule in found:
         if rule.unit not in units:
             units.append(rule.unit)
     if not units:

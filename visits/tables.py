@@ -62,7 +62,10 @@ class VisitRequestTable(RegisterTable):
 
     def render_notice(self, value, record):
         if record.short_notice:
-            return format_html('<span class="badge text-bg-danger">{} ⚠</span>', value)
+            # Said in words, not only with a symbol.
+            return format_html(
+                '<span class="badge text-bg-danger">{} · {}</span>', value, _("short notice")
+            )
         return value
 
     def value_notice(self, value):

@@ -11,14 +11,15 @@ from django.utils import timezone
 
 from .mail import send_request_email
 from .notifications import remind_upcoming
-from .services.planning import guest_data_erase_expired
+from .services.erasure import personal_data_erase_expired
 
 __all__ = ["send_request_email", "erase_expired_guest_data", "remind_upcoming_visits"]
 
 
 @shared_task
 def erase_expired_guest_data() -> int:
-    return guest_data_erase_expired()
+    """Daily: a finished visit's personal data (guests, attachments, gift parties, message)."""
+    return personal_data_erase_expired()
 
 
 @shared_task

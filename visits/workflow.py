@@ -3,15 +3,17 @@ its states, the transitions and who may make each, the guards, and the hooks (ch
 acceptance, visit record on completion, notifications after commit)."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from espoo_intl.questionnaires import latest_response
 from espoo_intl.workflow import KV, OWNER, Guard, State, Transition, Workflow
 
 from . import notifications
 from .choices import ChecklistPhase, ItemStatus
 from .choices import RequestState as S
-from .models.request import CLOSED_STATES, OPEN_STATES
+from .models.request import CLOSED_STATES, EVALUATION, OPEN_STATES
 from .services.requests import checklist_generate, visit_from_request
 
 __all__ = ["REQUEST_WORKFLOW"]
@@ -20,6 +22,30 @@ __all__ = ["REQUEST_WORKFLOW"]
 def _responsible_named(visit_request) -> None:
     if visit_request.responsible_id is None:
         raise ValidationError(_("Name the responsible person before planning starts."))
+
+
+def _evaluation_recorded(visit_request) -> None:
+    """3.4: a request is accepted only after its evaluation is recorded."""
+    if latest_response(visit_request, EVALUATION) is None:
+        raise ValidationError(_("Record the evaluation before accepting the request."))
+
+
+EVALUATION_RECORDED = Guard(
+    _evaluation_recorded,
+    overridable=True,
+    override_by=KV,
+    override_label=gettext_lazy("Accept without an evaluation"),
+    override_note=gettext_lazy("Accepted without a recorded evaluation: %(reason)s"),
+)
+
+
+def _visit_started(visit_request) -> None:
+    """A request is completed only once its visit has started."""
+    if visit_request.proposed_start > timezone.localdate():
+        raise ValidationError(
+            _("The visit has not started yet: it can be completed from %(date)s on."),
+            params={"date": visit_request.proposed_start.strftime("%d.%m.%Y")},
+        )
 
 
 def _checklist_closed(*phases):
@@ -79,7 +105,7 @@ REQUEST_WORKFLOW = Workflow(
     ],
     transitions=[
         Transition(S.RECEIVED, S.UNDER_REVIEW, KV),
-        Transition(S.UNDER_REVIEW, S.ACCEPTED, KV),
+        Transition(S.UNDER_REVIEW, S.ACCEPTED, KV, guards=(EVALUATION_RECORDED,)),
         Transition(S.UNDER_REVIEW, S.DECLINED, KV),
         Transition(S.ACCEPTED, S.PLANNING, OWNER, guards=(Guard(_responsible_named),)),
         Transition(
@@ -88,7 +114,7 @@ REQUEST_WORKFLOW = Workflow(
             OWNER,
             guards=(_checklist_closed(ChecklistPhase.PLANNING, ChecklistPhase.INTERNAL),),
         ),
-        Transition(S.CONFIRMED, S.COMPLETED, OWNER),
+        Transition(S.CONFIRMED, S.COMPLETED, OWNER, guards=(Guard(_visit_started),)),
         Transition(
             S.COMPLETED, S.DEBRIEFED, OWNER, guards=(_checklist_closed(ChecklistPhase.AFTER),)
         ),

@@ -30,6 +30,7 @@ RUN_AXE = (
     "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
 )
 BLOCKING = {"serious", "critical"}
+NARROW = 320  # px: the audit checks every page also at this width (reflow, WCAG 1.4.10)
 
 
 def _missing() -> str:
@@ -125,7 +126,29 @@ class Audit:
         assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
 
     def check(self, page, name: str) -> None:
-        page.add_script_tag(path=str(AXE))
+        """axe at the page's own width and again at 320 px (WCAG 1.4.10 reflow), where the
+        page itself must not scroll sideways (a wide table scrolls in its own container)."""
+        self._axe(page, name)
+        size = page.viewport_size
+        page.set_viewport_size({"width": NARROW, "height": 640})
+        try:
+            self._axe(page, f"{name}, {NARROW} px")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > NARROW:
+                self.found[f"{name}, {NARROW} px ({page.url})"] = [
+                    {
+                        "impact": "serious",
+                        "id": "reflow",
+                        "help": f"the page scrolls sideways: {width} px wide",
+                        "nodes": [],
+                    }
+                ]
+        finally:
+            page.set_viewport_size(size)
+
+    def _axe(self, page, name: str) -> None:
+        if page.evaluate("typeof window.axe") == "undefined":
+            page.add_script_tag(path=str(AXE))
         result = page.evaluate(RUN_AXE)
         assert result["passes"], f"{name}: axe checked nothing"
         blocking = [v for v in result["violations"] if v["impact"] in BLOCKING]

@@ -21,7 +21,13 @@ def test_healthz_reports_database_and_broker_ok(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "database": "ok",
+        "broker": "ok",
+        "outbox_pending": 0,
+        "outbox_oldest_seconds": 0,
+    }
 
 
 # Demo data

@@ -27,6 +27,7 @@ from django.views import View
 
 from ..forms import apply_validation_error
 from ..history import history_entries
+from ..outbox import held_messages, tell_if_queued
 from ..permissions import can_change
 
 __all__ = ["RecordActionView", "refusal_messages"]
@@ -115,9 +116,11 @@ class RecordActionView(LoginRequiredMixin, View):
             failure = self.failure_message or _("Check the form.")
             return self.refused(obj, ValidationError(failure), **forms)
         try:
-            self.call_service(obj, form)
+            with held_messages() as held:
+                self.call_service(obj, form)
         except (ValidationError, PermissionDenied) as error:
             return self.refused(obj, self._shown(error, form), **forms)
+        tell_if_queued(request, held)
         return self.done(obj, self.success_message)
 
     def _shown(self, error, form):

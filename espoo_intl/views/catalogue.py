@@ -62,13 +62,17 @@ class CatalogueView(LoginRequiredMixin, View):
         }
         return render(self.request, self.template_name, ctx, status=status)
 
+    def get_queryset(self):
+        """The rows in the order the page shows them (override for another order)."""
+        return self.model._default_manager.all()
+
     def get(self, request):
         self.check(request)
-        return self.render_page(self.formset_class()(queryset=self.model._default_manager.all()))
+        return self.render_page(self.formset_class()(queryset=self.get_queryset()))
 
     def post(self, request):
         self.check(request)
-        formset = self.formset_class()(request.POST, queryset=self.model._default_manager.all())
+        formset = self.formset_class()(request.POST, queryset=self.get_queryset())
         if formset.is_valid():
             changed = catalogue_save(formset, actor=request.user)
             messages.success(request, _("Saved: %(n)s rows changed.") % {"n": changed})

@@ -20,12 +20,14 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from ..exports import SafeTableExport
+from ..exports import SafeTableExport, export_extension
 from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
+from ..outbox import held_messages, tell_if_queued
 from ..paging import DEFAULT_PER_PAGE, SafePaginator
 from ..permissions import can_add, can_change, can_delete
 from ..records import check_open, stale_changes
+from ..submissions import TOKEN_FIELD, create_once
 from ..timeline import timeline_for
 
 __all__ = [
@@ -60,14 +62,15 @@ class RegisterMixin(LoginRequiredMixin):
 
 class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     template_name = "generic/object_list.html"
-    export_formats = ("csv", "xlsx")
+    export_formats = ("csv", "csv_excel", "xlsx")
     export_class = SafeTableExport  # no live formulas in a spreadsheet (espoo_intl/exports.py)
     # The table paginates (not the ListView), through a paginator no ?per_page= can break.
     table_pagination = {"per_page": DEFAULT_PER_PAGE, "paginator_class": SafePaginator}
     export_name = None
 
     def get_export_filename(self, export_format):
-        return f"{self.export_name or self.model._meta.model_name}.{export_format}"
+        name = self.export_name or self.model._meta.model_name
+        return f"{name}.{export_extension(export_format)}"
 
 
 class ObjectDetailView(RegisterMixin, DetailView):
@@ -157,12 +160,24 @@ class ObjectEditView(RegisterMixin, View):
         form = self.form_class(request.POST, request.FILES, instance=obj, user=request.user)
         if form.is_valid():
             try:
-                if obj is None:
-                    saved = type(self).create_service(actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Saved. The record was created."))
-                else:
-                    saved = type(self).update_service(obj, actor=request.user, **form.cleaned_data)
-                    messages.success(request, _("Saved. Your changes were stored."))
+                with held_messages() as held:
+                    if obj is None:
+                        data = dict(form.cleaned_data)
+                        token = data.pop(TOKEN_FIELD, None)
+                        saved, created = create_once(
+                            self.model,
+                            token,
+                            request.user,
+                            lambda: type(self).create_service(actor=request.user, **data),
+                        )
+                        if created:
+                            messages.success(request, _("Saved. The record was created."))
+                    else:
+                        saved = type(self).update_service(
+                            obj, actor=request.user, **form.cleaned_data
+                        )
+                        messages.success(request, _("Saved. Your changes were stored."))
+                tell_if_queued(request, held)
                 return HttpResponseRedirect(saved.get_absolute_url())
             except ValidationError as error:
                 apply_validation_error(form, error)

@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 
 from .. import registry
 from ..celery import app as celery_app
+from ..outbox import outbox_pending
 from .dashboard import render_panels
 
 
@@ -53,10 +54,13 @@ def _broker_ok() -> bool:
 
 @never_cache
 def healthz(request):
-    """For the city's monitoring: 200 when the database and the task broker answer."""
+    """For the city's monitoring: 200 when the database and the task broker answer; the
+    number of outbox messages waiting for the broker and the oldest one's age (seconds)."""
     state = {"database": _database_ok(), "broker": _broker_ok()}
     ok = all(state.values())
     body = {"status": "ok" if ok else "error"} | {
         k: "ok" if v else "error" for k, v in state.items()
     }
+    if state["database"]:
+        body |= outbox_pending()
     return JsonResponse(body, status=200 if ok else 503)

@@ -24,6 +24,7 @@ from django.views import View
 
 from ..forms import TransitionForm
 from ..history import history_entries
+from ..outbox import held_messages, tell_if_queued
 from ..permissions import can_change, can_delete
 from ..workflow import workflow_transition
 from .generic import RegisterMixin, record_page_context
@@ -65,14 +66,16 @@ class TransitionView(RegisterMixin, View):
             return self.refused(obj, ValidationError(_("Unknown state.")), transition_form=form)
         to = form.cleaned_data["to"]
         try:
-            workflow_transition(
-                obj,
-                to=to,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                override_reason=form.cleaned_data["override_reason"],
-            )
+            with held_messages() as held:
+                workflow_transition(
+                    obj,
+                    to=to,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    override_reason=form.cleaned_data["override_reason"],
+                )
         except ValidationError as error:
             return self.refused(obj, error, transition_form=form, failed_transition=to)
         messages.success(request, str(self.done_message) % {"state": workflow.state(to).label})
+        tell_if_queued(request, held)
         return HttpResponseRedirect(obj.get_absolute_url())

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -19,7 +20,9 @@ from ..choices import (
     GuestRole,
     ItemStatus,
     ProtocolParty,
+    VisitKind,
 )
+from .checks import date_range_errors
 from .request import VisitRequest
 
 __all__ = [
@@ -49,15 +52,33 @@ class ProtocolRule(models.Model):
     presidium = models.BooleanField(ProtocolParty.PRESIDIUM.label, default=False)
     kv_team = models.BooleanField(ProtocolParty.KV_TEAM.label, default=True)
     security = models.BooleanField(ProtocolParty.SECURITY.label, default=False)
+    # The seed's PDF left the marks of some rows uncertain: such a row is "to be
+    # confirmed" until kv-tiimi saves it (visits.views.rules.ProtocolMatrixView).
+    confirmed = models.BooleanField(_("confirmed"), default=False)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("protocol rule")
         verbose_name_plural = _("protocol matrix")
-        ordering = ["rank"]
+        # The ranks in the seed's order (DignitaryRank's order), not alphabetically.
+        ordering = [
+            models.Case(
+                *[
+                    models.When(rank=r, then=models.Value(i))
+                    for i, r in enumerate(DignitaryRank.values)
+                ],
+                default=models.Value(len(DignitaryRank.values)),
+                output_field=models.IntegerField(),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_rank_display()
+
+    @property
+    def catalogue_note(self) -> str:
+        """Shown beside the row on the matrix page."""
+        return "" if self.confirmed else str(_("to be confirmed"))
 
     @property
     def parties(self) -> list[str]:
@@ -93,10 +114,12 @@ class ProtocolNotice(models.Model):
 
 
 class RoutingRule(models.Model):
-    """Who hosts (3.4): a theme, or a dignitary rank, points to a unit. Editable by kv-tiimi.
+    """Who hosts (3.4): a theme, a dignitary rank or a visit kind points to a unit.
+    Editable by kv-tiimi.
 
     The matching rule with the lowest priority number suggests the host; every other
-    matching unit is listed to be informed.
+    matching unit is listed to be informed. A rule naming none of the three is the
+    fallback ("general visit coordination"), used when no other rule matches.
     """
 
     theme = models.ForeignKey(
@@ -105,6 +128,7 @@ class RoutingRule(models.Model):
     rank = models.CharField(
         _("dignitary rank"), max_length=30, choices=DignitaryRank.choices, blank=True
     )
+    kind = models.CharField(_("visit kind"), max_length=30, choices=VisitKind.choices, blank=True)
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
     )
@@ -117,16 +141,10 @@ class RoutingRule(models.Model):
         verbose_name = _("routing rule")
         verbose_name_plural = _("routing rules")
         ordering = ["priority", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(theme__isnull=False) | ~models.Q(rank=""),
-                name="routing_rule_matches_something",
-            )
-        ]
 
     def __str__(self) -> str:
-        what = self.theme or self.get_rank_display()
-        return f"{what} → {self.unit}"
+        what = self.theme or self.get_rank_display() or self.get_kind_display()
+        return f"{what or _('general visit coordination')} → {self.unit}"
 
 
 class ChecklistTemplate(TranslatedNameModel):
@@ -243,6 +261,13 @@ class Gift(models.Model):
         # The rule of 3.3: what the city receives belongs to the city.
         self.city_property = self.direction == GiftDirection.RECEIVED
         super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = date_range_errors(self, "date")
+        if self.value_estimate is not None and self.value_estimate < 0:
+            errors["value_estimate"] = _("A gift's value cannot be negative.")
+        if errors:
+            raise ValidationError(errors)
 
 
 # Named by migration 0003 (the attachments now live in espoo_intl.attachments).

@@ -25,7 +25,7 @@ from ..choices import (
     RequestState,
     VisitKind,
 )
-from .checks import date_and_rank_errors
+from .checks import date_and_rank_errors, date_range_errors, fee_errors
 from .visit import Visit
 
 __all__ = [
@@ -110,6 +110,18 @@ class VisitRequest(RegisterRecord):
         _("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED
     )
 
+    # After the visit (3.3, 3.4): copied to the visit record on completion and debrief.
+    invoiced_amount = models.DecimalField(
+        _("invoiced amount (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Only for a paid expert visit: the invoiced income."),
+    )
+    media_hits = models.PositiveIntegerField(_("media hits"), default=0)
+    follow_up = models.TextField(_("cooperation initiatives"), blank=True)
+
     # Triage (3.4) is a questionnaire (espoo_intl.questionnaires): see EVALUATION.
 
     # Routing (3.4): the host unit, the units informed, one responsible person.
@@ -167,6 +179,17 @@ class VisitRequest(RegisterRecord):
 
     def clean(self):
         errors = date_and_rank_errors(self, "proposed_start", "proposed_end")
+        errors.update(date_range_errors(self, "received_on"))
+        errors.update(fee_errors(self, "invoiced_amount"))
+        if self.invoiced_amount is not None and self.invoiced_amount < 0:
+            errors["invoiced_amount"] = _("The invoiced amount cannot be negative.")
+        if (
+            "received_on" not in errors
+            and self.received_on
+            and self.proposed_start
+            and self.received_on > self.proposed_start
+        ):
+            errors["received_on"] = _("A request cannot arrive after its proposed start date.")
         if errors:
             raise ValidationError(errors)
 

@@ -14,7 +14,7 @@ from espoo_intl.permissions import RestrictedQuerySet
 from espoo_intl.records import RECORD_HISTORY_EXCLUDED, RegisterRecord
 
 from ..choices import DignitaryRank, Direction, Interpretation, VisitKind, VisitStatus
-from .checks import date_and_rank_errors
+from .checks import date_and_rank_errors, fee_errors
 
 __all__ = ["Visit"]
 
@@ -105,10 +105,11 @@ class Visit(RegisterRecord):
 
     def clean(self):
         errors = date_and_rank_errors(self, "start_date", "end_date")
+        errors.update(fee_errors(self, "paid", "invoiced_amount"))
         if self.invoiced_amount is not None:
             if self.invoiced_amount < Decimal("0"):
                 errors["invoiced_amount"] = _("The invoiced amount cannot be negative.")
-            elif not self.paid:
+            elif not self.paid and "invoiced_amount" not in errors:
                 errors["invoiced_amount"] = _(
                     "An invoiced amount needs the paid technical visit box ticked."
                 )

@@ -16,7 +16,7 @@ from espoo_intl.attachments import Attachment
 from espoo_intl.permissions import can_change, sees_confidential_parts
 from espoo_intl.timeline import timeline_log
 
-from ..choices import ProtocolParty
+from ..choices import ItemStatus, ProtocolParty
 from ..models import (
     ChecklistItem,
     Gift,
@@ -27,7 +27,8 @@ from ..models import (
 )
 
 __all__ = [
-    "required_parties", "protocol_mark_informed", "checklist_item_update", "guest_save",
+    "required_parties", "protocol_mark_informed", "checklist_item_update",
+    "checklist_items_mark_done", "guest_save",
     "guest_delete", "gift_add", "attachment_add", "attachment_store", "guest_data_erase_expired",
 ]  # fmt: skip
 
@@ -77,6 +78,30 @@ def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistIte
     item._history_user = actor
     item.save()
     return item
+
+
+@transaction.atomic
+def checklist_items_mark_done(visit_request: VisitRequest, *, actor, item_ids) -> int:
+    """Mark several of the request's checklist items done at once (items of other
+    requests are ignored); returns how many changed. Refused on a closed request."""
+    _require_change(actor, visit_request)
+    ids = {int(i) for i in item_ids}
+    if not ids:
+        raise ValidationError(_("Select the items to mark done."))
+    changed = 0
+    for item in visit_request.checklist.filter(pk__in=ids).exclude(status=ItemStatus.DONE):
+        item.status = ItemStatus.DONE
+        item._history_user = actor
+        item.save()
+        changed += 1
+    if changed:
+        timeline_log(
+            visit_request,
+            actor=actor,
+            summary=gettext_noop("Checklist items marked done: %(n)s"),
+            params={"n": changed},
+        )
+    return changed
 
 
 def _require_guest_access(actor, visit_request: VisitRequest) -> None:

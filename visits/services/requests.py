@@ -8,7 +8,7 @@ from django.utils.translation import gettext_noop
 from espoo_intl.permissions import can_add, can_change, in_reach
 from espoo_intl.questionnaires import latest_response, questionnaire_answer, summary
 from espoo_intl.records import StaleRecord, lock_for_edit
-from espoo_intl.timeline import timeline_log
+from espoo_intl.timeline import timeline_for, timeline_log
 from espoo_intl.workflow import workflow_transition
 
 from .. import notifications
@@ -23,14 +23,17 @@ from ..models import (
     Visit,
     VisitRequest,
 )
-from ..rules import recommendation, suggest_routing
+from ..rules import coordinates, recommendation, suggest_routing
 from .planning import attachment_store
 
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
     "request_log", "routing_suggestion", "request_evaluation", "StaleRequest", "checklist_generate",
-    "visit_from_request",
+    "visit_from_request", "request_report_responsible", "responsible_reported", "REPORTED",
 ]  # fmt: skip
+
+# The timeline's record that the responsible person was reported to the handling party.
+REPORTED = gettext_noop("Responsible person %(person)s reported to %(party)s")
 
 
 # The details a request's form edits; everything else has its own service.
@@ -38,6 +41,7 @@ EDITABLE_FIELDS = {
     "subject", "requester_type", "requester_name", "received_on", "proposed_start",
     "proposed_end", "kind", "visitor", "dignitary_rank", "visiting_organisation", "country",
     "group_size", "themes", "language", "interpretation", "message", "confidential",
+    "invoiced_amount", "media_hits", "follow_up",
 }  # fmt: skip
 
 
@@ -121,6 +125,10 @@ def request_update(
     visit_request.save()
     for name, values in m2m.items():
         getattr(visit_request, name).set(values)
+    if visit_request.visit_id is not None:
+        # A completed request's later edits (title, dates, confidentiality, results)
+        # reach its visit record: a request made confidential stays confidential there.
+        visit_from_request(visit_request, actor)
     if not in_reach(actor, visit_request):
         raise ValidationError(_("You would not be able to see this request after saving it."))
     return visit_request
@@ -130,8 +138,9 @@ def request_update(
 def request_triage(visit_request: VisitRequest, *, actor, how=None, **answers) -> VisitRequest:
     """Record kv-tiimi's evaluation (3.4): timeliness and the five questions, kept as a new
     dated response of the question set EVALUATION (earlier ones stay). Answers are given by
-    question code (`timely=True, interesting="no"`; the old names `q_interesting` work too)."""
-    if not _is_kv(actor):
+    question code (`timely=True, interesting="no"`; the old names `q_interesting` work too).
+    kv-tiimi, or the department's kv-yhteyshenkilö for its own non-city-level request."""
+    if not coordinates(actor, visit_request):
         raise PermissionDenied
     _lock(visit_request)
     if visit_request.state not in (RequestState.RECEIVED, RequestState.UNDER_REVIEW):
@@ -162,7 +171,10 @@ def routing_suggestion(visit_request: VisitRequest):
     """The host unit and the units to inform that the rule table suggests for this request."""
     rules = RoutingRule.objects.select_related("unit__parent")
     return suggest_routing(
-        rank=visit_request.dignitary_rank, themes=visit_request.themes.all(), rules=rules
+        rank=visit_request.dignitary_rank,
+        kind=visit_request.kind,
+        themes=visit_request.themes.all(),
+        rules=rules,
     )
 
 
@@ -171,14 +183,20 @@ def request_route(
     visit_request: VisitRequest, *, actor, host_unit, responsible, informed_units=()
 ) -> VisitRequest:
     """kv-tiimi confirms the coordinating unit and names one responsible person;
-    the responsible person and the units concerned are notified."""
-    if not _is_kv(actor):
+    the responsible person and the units concerned are notified. A department's
+    kv-yhteyshenkilö does the same for the department's own non-city-level request,
+    within the department."""
+    if not coordinates(actor, visit_request):
         raise PermissionDenied
     _lock(visit_request)
     if not visit_request.is_open:
         raise ValidationError(_("A closed request cannot be routed."))
     if host_unit is None or responsible is None:
         raise ValidationError(_("Choose both the host unit and the responsible person."))
+    if not _is_kv(actor) and host_unit.department_id != actor.department_pk:
+        raise ValidationError(
+            {"host_unit": _("Choose a host unit in your own department; kv-tiimi routes further.")}
+        )
     previous_responsible = visit_request.responsible_id
     visit_request.host_unit, visit_request.responsible = host_unit, responsible
     visit_request.version += 1
@@ -192,6 +210,18 @@ def request_route(
         params={"unit": host_unit.label, "person": str(responsible)},
     )
     notifications.routed(visit_request, new_responsible=previous_responsible != responsible.pk)
+    # Every unit listed as informed has really been told: who, when (the entry's time).
+    for unit, people in notifications.informed_contacts(visit_request).items():
+        request_log(
+            visit_request,
+            actor=actor,
+            summary=(
+                gettext_noop("%(unit)s informed by e-mail: %(people)s")
+                if people
+                else gettext_noop("%(unit)s could not be informed: no international contact")
+            ),
+            params={"unit": unit.label, "people": ", ".join(str(p) for p in people)},
+        )
     return visit_request
 
 
@@ -229,6 +259,13 @@ def visit_from_request(visit_request: VisitRequest, actor) -> Visit:
     visit.group_size = visit_request.group_size
     visit.language, visit.interpretation = visit_request.language, visit_request.interpretation
     visit.confidential = visit_request.confidential
+    # The after-visit results (3.3): what the request has recorded reaches the visit.
+    if visit_request.invoiced_amount is not None:
+        visit.paid, visit.invoiced_amount = True, visit_request.invoiced_amount
+    if visit_request.media_hits:
+        visit.media_hits = visit_request.media_hits
+    if visit_request.follow_up:
+        visit.follow_up = visit_request.follow_up
     visit.status = VisitStatus.COMPLETED
     if visit.pk:
         visit.version += 1  # an edit opened before this is now stale
@@ -246,3 +283,31 @@ def request_transition(
     return workflow_transition(
         visit_request, to=to, actor=actor, reason=reason, override_reason=override_reason
     )
+
+
+@transaction.atomic
+def request_report_responsible(visit_request: VisitRequest, *, actor):
+    """Record that the named responsible person has been reported to the party handling
+    the visit (TPK, UM protocol, an embassy: the requesting party) (3.3). The coordinator
+    or the responsible person records it; the timeline keeps who and when."""
+    if not (coordinates(actor, visit_request) or actor.pk == visit_request.responsible_id):
+        raise PermissionDenied
+    _lock(visit_request)
+    if visit_request.responsible_id is None:
+        raise ValidationError(_("Name the responsible person before reporting them."))
+    return request_log(
+        visit_request,
+        actor=actor,
+        summary=REPORTED,
+        params={"person": str(visit_request.responsible), "party": _handling_party(visit_request)},
+    )
+
+
+def _handling_party(visit_request: VisitRequest) -> str:
+    kind = visit_request.get_requester_type_display()
+    return f"{kind} ({visit_request.requester_name})" if visit_request.requester_name else kind
+
+
+def responsible_reported(visit_request: VisitRequest):
+    """The latest record of reporting the responsible person, or None."""
+    return timeline_for(visit_request).filter(summary=REPORTED).order_by("-at", "-pk").first()

@@ -110,7 +110,7 @@ def test_pages_as_unit_staff(open_page, audit, staff, records):
     _forms_with_errors(audit, page, "staff")
     audit.visit(page, records["planning"].get_absolute_url(), "staff: request in planning")
     expect(page.locator("#checklist-h")).to_be_visible()
-    expect(page.locator("#guests-h ~ table")).to_contain_text("Anna Andersson")
+    expect(page.locator("#guests-h ~ .table-responsive table")).to_contain_text("Anna Andersson")
     audit.check_with_details_open(page, "staff: request in planning")
     for path in ("/calendar/", CALENDAR_JUNE_2025):
         audit.visit(page, path, f"staff: {path}")

@@ -43,10 +43,16 @@ def test_main_pages_report_no_policy_violation(open_page, kv):
     assert problems == []
 
 
-def test_the_language_menu_works_without_inline_script(open_page, kv):
+def test_the_language_menu_changes_only_with_its_button(open_page, kv):
+    """WCAG 3.2.2: choosing a language does not submit the form; the button does."""
     page = open_page(kv, enforce_csp=True)
     page.goto("/visits/")
     expect(page.locator("html")).to_have_attribute("lang", "fi")
     page.select_option("#language-select", "en")
+    page.wait_for_timeout(300)  # an auto-submit would have navigated by now
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+    page.locator("#language-select").locator("xpath=..").get_by_role(
+        "button", name="Vaihda"
+    ).click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.url.endswith("/visits/")

@@ -113,7 +113,6 @@ DELETE_OWN_CONFIDENTIAL = expect(404, contact=403, kv=302, administrator=302)
 # invalid form and gets the request page again with status 400. Triage and protocol have
 # forms that are valid empty, so allowed users get 302 (an empty evaluation is saved).
 KV_ONLY_FORM = expect(403, kv=400, administrator=400)  # transition from "received", route
-TRIAGE = expect(403, kv=302, administrator=302)
 # request: hosted by staff's department, nobody responsible; its editors are the department's
 # staff and contact, kv, admin.
 EDITORS_OWN_FORM = expect(403, staff=400, contact=400, kv=400, administrator=400)
@@ -127,14 +126,17 @@ CONFIDENTIAL_REQUEST_TRANSITION = expect(
     404, other_staff=400, other_contact=403, kv=400, administrator=400
 )
 CONFIDENTIAL_REQUEST_ROUTE = expect(
-    404, other_staff=403, other_contact=403, kv=400, administrator=400
+    404, other_staff=403, other_contact=400, kv=400, administrator=400
 )
 CONFIDENTIAL_REQUEST_FORM = expect(
     404, other_staff=400, other_contact=400, kv=400, administrator=400
 )
 CONFIDENTIAL_REQUEST_TRIAGE = expect(
-    404, other_staff=403, other_contact=403, kv=302, administrator=302
+    404, other_staff=403, other_contact=302, kv=302, administrator=302
 )
+# A department's kv-yhteyshenkilö coordinates its own requests that are not city-level.
+COORDINATOR_ACTION = expect(403, contact=302, kv=302, administrator=302)
+COORDINATOR_FORM = expect(403, contact=400, kv=400, administrator=400)
 CONFIDENTIAL_REQUEST_PROTOCOL = expect(
     404, other_staff=302, other_contact=302, kv=302, administrator=302
 )
@@ -197,8 +199,10 @@ MATRIX = [
     row("POST", "/requests/{visit_request}/edit/", EDIT_OWN),
     row("GET", "/requests/{visit_request}/transition/", NO_POST),
     row("POST", "/requests/{visit_request}/transition/", KV_ONLY_FORM),
-    row("POST", "/requests/{visit_request}/triage/", TRIAGE),
-    row("POST", "/requests/{visit_request}/route/", KV_ONLY_FORM),
+    row("POST", "/requests/{visit_request}/triage/", COORDINATOR_ACTION),
+    row("POST", "/requests/{visit_request}/route/", COORDINATOR_FORM),
+    # Nobody is responsible yet: the coordinators may report, but are told to name one.
+    row("POST", "/requests/{visit_request}/report-responsible/", COORDINATOR_FORM),
     row("POST", "/requests/{visit_request}/protocol/kv/", PROTOCOL_OWN),
     row("POST", "/requests/{visit_request}/gifts/", EDITORS_OWN_FORM),
     row("POST", "/requests/{visit_request}/guests/", GUESTS_OWN),
@@ -231,6 +235,10 @@ MATRIX = [
     row("POST", "/requests/{visit_request}/items/{item}/", EDITORS_OWN_FORM),
     row("POST", "/requests/{confidential_request}/items/{item}/", CONFIDENTIAL_REQUEST_FORM),
     row("POST", "/requests/{registered_request}/items/{item}/", REGISTERED_FORM),
+    # Marking several items done: nothing selected is refused (400).
+    row("POST", "/requests/{visit_request}/items/done/", EDITORS_OWN_FORM),
+    row("POST", "/requests/{confidential_request}/items/done/", CONFIDENTIAL_REQUEST_FORM),
+    row("POST", "/requests/{registered_request}/items/done/", REGISTERED_FORM),
     # Removing a guest: who sees the guest list (404 for the rest); 302: removed.
     row("GET", "/requests/{visit_request}/guests/{guest}/delete/", NO_POST),
     row("POST", "/requests/{visit_request}/guests/{guest}/delete/", GUEST_DELETE_OWN),

@@ -44,6 +44,7 @@ def request_data(**overrides) -> dict:
     data = dict(
         subject="Latvian ambassador visits Otaniemi",
         requester_type="embassy",
+        received_on=datetime.date(2025, 2, 3),
         proposed_start=datetime.date(2025, 4, 7),
         proposed_end=datetime.date(2025, 4, 7),
         kind="dignitary",

@@ -144,7 +144,7 @@ def test_short_notice_request_is_flagged_on_its_page_and_in_the_list(en, staff, 
     listing = page(client.get("/requests/"))
 
     assert "Short notice: the request came 10 days before the proposed start." in detail
-    assert listing.count('<span class="badge text-bg-danger">10 ⚠</span>') == 1
+    assert listing.count('<span class="badge text-bg-danger">10 · short notice</span>') == 1
     assert '<span class="badge text-bg-danger">60' not in listing
 
 

@@ -18,7 +18,12 @@ from django.utils import translation
 from espoo_intl.attachments import Attachment
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import in_reach
-from espoo_intl.questionnaires import latest_response, responses_for, summary
+from espoo_intl.questionnaires import (
+    latest_response,
+    questionnaire_answer,
+    responses_for,
+    summary,
+)
 from espoo_intl.timeline import timeline_for
 from espoo_intl.workflow import KV, OWNER
 from visits.choices import (
@@ -35,6 +40,7 @@ from visits.choices import RequestState as S
 from visits.models import (
     EVALUATION,
     EVALUATION_QUESTIONS,
+    TIMELY,
     ChecklistItem,
     ChecklistTemplate,
     ProtocolNotice,
@@ -92,13 +98,22 @@ def make_request(unit, staff, contact):
     """A request hosted by the staff member's unit, with staff as the responsible person
     and the department's contact as the person who registered it."""
 
-    def make(state=S.RECEIVED, **kwargs):
+    def make(state=S.RECEIVED, evaluated=True, **kwargs):
         kwargs.setdefault("host_unit", unit)
         kwargs.setdefault("responsible", staff)
         kwargs.setdefault("created_by", contact)
-        return VisitRequestFactory(state=state, **kwargs)
+        visit_request = VisitRequestFactory(state=state, **kwargs)
+        if evaluated and state == S.UNDER_REVIEW:  # accepted only once evaluated (3.4)
+            evaluate(visit_request)
+        return visit_request
 
     return make
+
+
+def evaluate(visit_request, **answers):
+    """Record an evaluation without the service (no timeline entry, no version bump)."""
+    answers = {TIMELY: True, "interesting": True, **answers}
+    questionnaire_answer(visit_request, question_set=EVALUATION, actor=None, answers=answers)
 
 
 def timeline_entries(visit_request, **filters):
@@ -219,6 +234,8 @@ def test_every_step_of_a_request_is_on_its_timeline(make_request, kv, staff):
         (staff, S.PLANNING),
     ]
     for actor, to in steps:
+        if to == S.ACCEPTED:
+            evaluate(visit_request)
         request_transition(visit_request, to=to, actor=actor)
     for item in visit_request.checklist.all():  # everything handled, so it can be confirmed
         checklist_item_update(item, actor=staff, status=ItemStatus.DONE)
@@ -480,6 +497,7 @@ def request_data(**overrides) -> dict:
     data = dict(
         subject="Viron opetusministerin vierailu",
         requester_type=RequesterType.MINISTRY,
+        received_on=VisitRequestFactory.received_on,
         proposed_start=VisitRequestFactory.proposed_start,
         proposed_end=VisitRequestFactory.proposed_start,
         kind=VisitKind.DIGNITARY,
@@ -568,7 +586,7 @@ def test_kv_team_records_the_evaluation(make_request, kv):
 
 
 def test_a_new_evaluation_is_kept_beside_the_earlier_one(make_request, kv):
-    visit_request = make_request(S.UNDER_REVIEW)
+    visit_request = make_request(S.UNDER_REVIEW, evaluated=False)
 
     request_triage(visit_request, actor=kv, timely=False)
     request_triage(visit_request, actor=kv, timely=True, interesting=True)
@@ -582,7 +600,7 @@ def test_a_new_evaluation_is_kept_beside_the_earlier_one(make_request, kv):
 
 
 def test_staff_may_not_evaluate_a_request(make_request, staff):
-    visit_request = make_request(S.UNDER_REVIEW, responsible=staff)
+    visit_request = make_request(S.UNDER_REVIEW, evaluated=False, responsible=staff)
     with pytest.raises(PermissionDenied):
         request_triage(visit_request, actor=staff, timely=True)
     assert latest_response(visit_request, EVALUATION) is None
@@ -663,8 +681,9 @@ def test_kv_team_routes_a_request_and_the_people_concerned_are_told(
     assert visit_request.responsible == staff
     assert list(visit_request.informed_units.all()) == [other_department]
     assert visit_request.version == 2
-    [entry] = timeline_entries(visit_request)
-    assert entry.actor == kv
+    routed, informed = timeline_entries(visit_request)  # routing, then each unit informed
+    assert (routed.actor, informed.actor) == (kv, kv)
+    assert informed.params == {"unit": other_department.label, "people": str(other_contact)}
     recipients = sorted(m.to[0] for m in mail.outbox)
     assert recipients == sorted([staff.email, contact.email, other_contact.email])
 

@@ -34,7 +34,7 @@ def _matrix_post(changes: dict) -> dict:
     for i, rule in enumerate(rows):
         data[f"form-{i}-id"] = str(rule.pk)
         data[f"form-{i}-rank"] = rule.rank
-        for party in ProtocolRule.PARTY_FIELDS.values():
+        for party in (*ProtocolRule.PARTY_FIELDS.values(), "confirmed"):
             value = changes.get((rule.rank, party), getattr(rule, party))
             if value:
                 data[f"form-{i}-{party}"] = "on"
@@ -73,3 +73,37 @@ def test_a_duplicate_rank_is_refused_and_nothing_is_saved(client_for, kv):
 
     assert response.status_code == 400
     assert ProtocolRule.objects.get(rank="minister").security is False
+
+
+TO_BE_CONFIRMED = 'badge text-bg-warning">to be confirmed</span>'
+
+
+def _english_page(client):
+    client.cookies["django_language"] = "en"
+    return client.get("/requests/rules/protocol/").content.decode()
+
+
+def test_the_protocol_matrix_lists_the_ranks_in_the_seeds_order(client_for, kv):
+    html = _english_page(client_for(kv))
+
+    labels = [
+        "royalty", "head of state", "ambassador", "minister",
+        "high representative of an international organisation", "other dignitary",
+    ]  # fmt: skip
+    selected = [html.index(f"selected>{label}</option>") for label in labels]
+    assert selected == sorted(selected)
+
+
+def test_the_rows_the_seed_left_uncertain_are_to_be_confirmed_until_kv_team_saves_them(
+    client_for, kv
+):
+    client = client_for(kv)
+    uncertain = set(ProtocolRule.objects.filter(confirmed=False).values_list("rank", flat=True))
+    assert uncertain == {"ambassador", "minister", "other"}
+    assert _english_page(client).count(TO_BE_CONFIRMED) == 3
+
+    client.post("/requests/rules/protocol/", _matrix_post({("minister", "security"): True}))
+
+    assert ProtocolRule.objects.get(rank="minister").confirmed is True
+    assert ProtocolRule.objects.get(rank="ambassador").confirmed is False
+    assert _english_page(client).count(TO_BE_CONFIRMED) == 2

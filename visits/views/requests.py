@@ -7,9 +7,9 @@ request page; on a refusal it shows the page again with the user's input and the
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from espoo_intl.permissions import can_change, sees_confidential_parts
+from espoo_intl.permissions import can_change, in_reach, sees_confidential_parts
 from espoo_intl.questionnaires import responses_for
 from espoo_intl.views import ObjectDetailView, ObjectEditView, ObjectListView
 from espoo_intl.views import TransitionView as CoreTransitionView
@@ -28,6 +28,7 @@ from ..forms import (
     VisitRequestForm,
 )
 from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
+from ..rules import coordinates
 from ..services import planning, requests
 from ..tables import VisitRequestTable
 
@@ -70,12 +71,14 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     """Everything the request page shows, limited to what this user may see and do."""
     editable = can_change(user, obj) and not obj.is_closed
     is_kv = user.sees_everything
+    may_coordinate = coordinates(user, obj)
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
     items = list(obj.checklist.select_related("owner", "template"))
     owners = ChecklistItemForm.owner_choices() if items and editable else None
     phases = [
         {
+            "code": phase,
             "label": label,
             "items": [
                 {
@@ -90,6 +93,8 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         }
         for phase, label in ChecklistPhase.choices
     ]
+    # A confidential visit's title never shows to someone who may not open the visit.
+    visit_readable = obj.visit is not None and in_reach(user, obj.visit)
     suggestion = requests.routing_suggestion(obj)
     evaluation, advice = requests.request_evaluation(obj)
     evaluations = list(responses_for(obj, EVALUATION)) if evaluation else []
@@ -106,15 +111,21 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "evaluations": evaluations,
         "recommendation": advice,
         "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
-        "can_triage": is_kv and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "can_triage": may_coordinate
+        and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
+        "visit_readable": visit_readable,
+        "reported": requests.responsible_reported(obj) if obj.responsible_id else None,
+        "can_report": obj.responsible_id is not None and _may_report(user, obj),
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
-        "can_route": is_kv and obj.is_open,
+        "can_route": may_coordinate and obj.is_open,
         "parties": [
             {"code": p, "label": ProtocolParty(p).label, "notice": notices.get(p)} for p in parties
         ],
         "phases": phases,
         "has_checklist": bool(items),
+        "checklist_total": len(items),
+        "checklist_done": sum(1 for i in items if not i.is_open),
         "gifts": obj.gifts.all(),
         "gift_form": forms.get("gift_form") or GiftForm(),
         "attachments": obj.attachments.all(),
@@ -142,10 +153,6 @@ class RequestActionView(RecordActionView):
         return request_page_context(self.request.user, obj, **forms)
 
 
-def _kv(user, obj) -> bool:
-    return user.sees_everything
-
-
 class TransitionView(CoreTransitionView):
     """Move a request to another state (the core's view, with the request page's context)."""
 
@@ -160,7 +167,7 @@ class TransitionView(CoreTransitionView):
 
 
 class TriageView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     refuse_closed = False  # the service says which states can be evaluated
     form_class = TriageForm
     form_key = "triage_form"
@@ -176,12 +183,24 @@ class TriageView(RequestActionView):
 
 
 class RouteView(RequestActionView):
-    allowed = staticmethod(_kv)
+    allowed = staticmethod(coordinates)
     form_class = RoutingForm
     form_key = "routing_form"
     service = requests.request_route
     success_message = gettext_lazy("Routing confirmed; the people concerned are notified.")
     failure_message = gettext_lazy("Check the routing.")
+
+
+def _may_report(user, obj) -> bool:
+    return coordinates(user, obj) or user.pk == obj.responsible_id
+
+
+class ReportResponsibleView(RequestActionView):
+    allowed = staticmethod(_may_report)
+    success_message = gettext_lazy("Recorded: the responsible person was reported.")
+
+    def call_service(self, obj, form):
+        requests.request_report_responsible(obj, actor=self.request.user)
 
 
 class ProtocolView(RequestActionView):
@@ -202,7 +221,17 @@ class ChecklistItemView(RequestActionView):
     def get_form(self, obj):
         self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], visit_request=obj)
         prefix = f"item{self.item.pk}"
-        self.item_form = ChecklistItemForm(self.request.POST, instance=self.item, prefix=prefix)
+        # A partial post (the "done" button sends only the status) keeps the other fields;
+        # a post without a status is refused as before.
+        data = self.request.POST.copy()
+        current = ChecklistItemForm(instance=self.item, prefix=prefix)
+        if current.add_prefix("status") in data:
+            for name, field in current.fields.items():
+                key = current.add_prefix(name)
+                if key not in data:
+                    value = current.initial.get(name)
+                    data[key] = "" if value is None else field.prepare_value(value)
+        self.item_form = ChecklistItemForm(data, instance=self.item, prefix=prefix)
         return self.item_form
 
     def call_service(self, obj, form):
@@ -216,7 +245,27 @@ class ChecklistItemView(RequestActionView):
     def done(self, obj, message):
         if self.request.htmx:
             return self._item(obj, self.item_form, saved=True)
-        return super().done(obj, message)
+        response = super().done(obj, message)
+        response["Location"] += f"#item-{self.item.pk}"
+        return response
+
+
+class ChecklistMarkDoneView(RequestActionView):
+    """Marks the selected checklist items done at once (a checkbox per item)."""
+
+    def call_service(self, obj, form):
+        ids = [v for v in self.request.POST.getlist("items") if v.isdigit()]
+        self.changed = planning.checklist_items_mark_done(
+            obj, actor=self.request.user, item_ids=ids
+        )
+
+    def done(self, obj, message):
+        text = ngettext(
+            "%(n)s checklist item marked done.", "%(n)s checklist items marked done.", self.changed
+        ) % {"n": self.changed}
+        response = super().done(obj, text)
+        response["Location"] += "#checklist-h"
+        return response
 
     def refused(self, obj, error, **forms):
         if self.request.htmx and forms.get("item_form") is not None:
@@ -267,6 +316,6 @@ class AttachmentAddView(RequestActionView):
 
 __all__ = [
     "RequestListView", "RequestEditView", "RequestDetailView", "TransitionView", "TriageView",
-    "RouteView", "ProtocolView", "ChecklistItemView", "GuestAddView", "GuestDeleteView",
+    "RouteView", "ProtocolView", "ChecklistItemView", "ChecklistMarkDoneView", "GuestAddView", "GuestDeleteView",
     "GiftAddView", "AttachmentAddView",
 ]  # fmt: skip
