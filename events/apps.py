@@ -16,6 +16,7 @@ class EventsConfig(AppConfig):
             registry.App(
                 label=self.label,
                 urls="events.urls",
+                indicators="events.indicators",
                 registers=[("events", "event")],
                 menu=[registry.MenuEntry(_("Events"), "events:event_list", "/events/", order=50)],
                 dashboard_panels=[

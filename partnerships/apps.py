@@ -17,6 +17,7 @@ class PartnershipsConfig(AppConfig):
             registry.App(
                 label=self.label,
                 urls="partnerships.urls",
+                indicators="partnerships.indicators",
                 registers=[
                     ("partnerships", "partner"),
                     ("partnerships", "partnership"),
