@@ -228,7 +228,7 @@ def broker_unreachable():
 HOSTILE_VALUES = [
     "\x00", "a\x00b", "\x07\x1b[31m", "\r\n\t", "\u202e\u200b\ufeff",
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
-    "'; DROP TABLE visits_visitrequest; --", "1 OR 1=1", "%s%s%n",
+    "'; DROP TABLE espoo_intl_user; --", "1 OR 1=1", "%s%s%n",
     "9" * 400, "-" + "9" * 40, "1e309", "-1", "0", "NaN", "Infinity", "2147483648",
     "9999-12-31", "0001-01-01", "10000-01-01", "2025-02-30", "31.12.99999",
     "x" * 10000, "ä" * 300, "[]", "{}", "true", "None", "=HYPERLINK(\"http://x\")",
