@@ -7,6 +7,7 @@ language (the international@ mailbox reads Finnish)."""
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,8 @@ def _render(message: str, item: AdvocacyItem, language: str) -> tuple[str, str]:
     with translation.override(language):
         subject = _subjects()[message] % {"title": item.title}
         lines = [
+            render_to_string("email/_greeting.txt"),
+            "",
             subject,
             "",
             f"{_('kind').capitalize()}: {item.get_kind_display()}",
@@ -45,6 +48,7 @@ def _render(message: str, item: AdvocacyItem, language: str) -> tuple[str, str]:
         if message == "city_manager" and item.joining_reasons:
             lines += ["", f"{_('why Espoo should join').capitalize()}:", item.joining_reasons]
         lines += ["", settings.PORTAL_URL.rstrip("/") + item.get_absolute_url()]
+        lines += ["", render_to_string("email/_signature.txt")]
     return " ".join(subject.split()), "\n".join(lines) + "\n"
 
 

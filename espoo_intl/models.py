@@ -23,6 +23,9 @@ class OrgUnit(TranslatedNameModel):
         GROUP = "group", _("city group (konserni)")
         DEPARTMENT = "department", _("department (toimiala)")
         UNIT = "unit", _("result unit (tulosyksikkö)")
+        # A city-group company (e.g. Espoo Marketing Oy): under the city group, not a
+        # department, but for the record rules its own department like one.
+        COMPANY = "company", _("city-group company (konserniyhtiö)")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
@@ -68,15 +71,20 @@ class OrgUnit(TranslatedNameModel):
     def save(self, *args, **kwargs):
         if self.kind == self.Kind.UNIT and self.parent_id:
             self.department_id = self.parent.department_id
-        elif self.kind != self.Kind.DEPARTMENT:
+        elif not self.is_own_department:
             self.department_id = None
         elif self.pk:
             self.department_id = self.pk
         super().save(*args, **kwargs)
-        if self.kind == self.Kind.DEPARTMENT and self.department_id != self.pk:
+        if self.is_own_department and self.department_id != self.pk:
             # A new department is its own department: known only once it has a key.
             OrgUnit.objects.filter(pk=self.pk).update(department=self.pk)
             self.department_id = self.pk
+
+    @property
+    def is_own_department(self) -> bool:
+        """A department or a city-group company: records "of my department" are its own."""
+        return self.kind in (self.Kind.DEPARTMENT, self.Kind.COMPANY)
 
     @property
     def label(self) -> str:

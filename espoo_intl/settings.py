@@ -174,6 +174,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("en", _("English")), ("sv", _("Swedish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates as 29 Nov 2026 / 29.11.2026 (espoo_intl/formats/en/formats.py)
+FORMAT_MODULE_PATH = ["espoo_intl.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True

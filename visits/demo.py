@@ -1,5 +1,6 @@
-"""Visits' demo data: a few hundred visits over 2020–2025 and a handful of visit requests
-taken through the workflow. Deterministic and idempotent; `load_demo` calls `load`
+"""Visits' demo data: a few hundred visits over the six years up to the day it is loaded
+(and some in the coming weeks), Finnish titles unless the visitor wrote English, and a
+handful of visit requests taken through the workflow, none arriving in the future. Deterministic and idempotent; `load_demo` calls `load`
 (declared in apps.py) after it has created the demo accounts."""
 
 import random
@@ -46,14 +47,15 @@ ORGANISATIONS = {
 }
 
 TITLES = {
-    VisitKind.DIGNITARY: ["Ambassador's visit to Espoo", "Ministerial delegation", "State visit programme in Espoo"],
-    VisitKind.CITY_DELEGATION: ["City delegation on smart city services", "Mayors' delegation"],
-    VisitKind.TWIN_CITY: ["Twin city delegation", "Partner city cooperation meeting"],
-    VisitKind.MEDIA: ["International journalists' visit", "Media visit: Espoo education"],
-    VisitKind.TECHNICAL: ["Expert visit: phenomenon-based learning", "Expert visit: district heating", "Technical visit: early childhood education"],
-    VisitKind.BUSINESS: ["Investor delegation at Otaniemi", "Business delegation: cleantech"],
+    VisitKind.DIGNITARY: ["Suurlähettilään vierailu Espooseen", "Ministeridelegaation vierailu", "Valtiovierailun Espoo-ohjelma"],
+    VisitKind.CITY_DELEGATION: ["Kaupunkidelegaatio: älykaupunkipalvelut", "Pormestaridelegaatio"],
+    VisitKind.TWIN_CITY: ["Ystävyyskaupunkidelegaatio", "Kumppanikaupungin yhteistyötapaaminen"],
+    VisitKind.MEDIA: ["Kansainvälisten toimittajien vierailu", "Mediavierailu: espoolainen koulutus"],
+    VisitKind.TECHNICAL: ["Asiantuntijavierailu: ilmiöoppiminen", "Asiantuntijavierailu: kaukolämpö", "Asiantuntijavierailu: varhaiskasvatus"],
+    VisitKind.BUSINESS: ["Sijoittajadelegaatio Otaniemessä", "Businessdelegaatio: cleantech"],
+    # as the visitors wrote them
     VisitKind.INTERNATIONAL_ORG: ["OECD study visit", "UN-Habitat delegation"],
-    VisitKind.OTHER: ["Youth exchange group", "University delegation"],
+    VisitKind.OTHER: ["Nuorisovaihtoryhmä", "Yliopistodelegaatio"],
 }  # fmt: skip
 
 KIND_WEIGHTS = {
@@ -73,6 +75,10 @@ HOSTS = {
     VisitKind.INTERNATIONAL_ORG: ["Elinkeino- ja kaupunkikehitysyksikkö"],
     VisitKind.OTHER: ["Suomenkielinen opetus", "Perhe- ja sosiaalipalvelut", "Palvelukehitys"],
 }  # fmt: skip
+
+
+# days from today of the last demo visits: today (always this month) and the next 30 days
+AROUND_TODAY = [-12, -5, -2, 0, 1, 3, 6, 9, 14, 20, 27, 40]
 
 
 def load(*, users: dict, options: dict) -> str:
@@ -96,15 +102,16 @@ def _visits(count: int, users: dict) -> int:
         responsible_by_dept.setdefault(user.department_pk, []).append(user)
     kinds, weights = zip(*KIND_WEIGHTS.items(), strict=False)
     created = 0
+    today = date.today()
     for i in range(count):
         kind = rng.choices(kinds, weights)[0]
         country = rng.choice(list(ORGANISATIONS))
         organisation = rng.choice(ORGANISATIONS[country])
-        start = date(2020, 1, 7) + timedelta(days=rng.randrange(0, 6 * 365))
-        if start.year == 2020 and 3 <= start.month <= 12 and rng.random() < 0.7:
-            start = start.replace(year=2021 + rng.randrange(0, 4))  # the pandemic year was quiet
-        if i >= count - 10:
-            start = date.today() + timedelta(days=rng.randrange(3, 60))  # a few upcoming ones
+        # six years back from the day the demo is loaded; the last few around today, so that
+        # this month, the next 30 days and the dashboard always have something
+        start = today - timedelta(days=rng.randrange(30, 6 * 365))
+        if i >= count - len(AROUND_TODAY):
+            start = today + timedelta(days=AROUND_TODAY[i - count])
         host = _unit(rng.choice(HOSTS[kind]))
         direction = (
             Direction.OUTGOING
@@ -132,7 +139,7 @@ def _visits(count: int, users: dict) -> int:
             "media_hits": rng.choice([0, 0, 0, 1, 2, 5]) if kind in (VisitKind.DIGNITARY, VisitKind.MEDIA) else 0,
             "follow_up": rng.choice(["", "", "Yhteinen EU-hankehakemus valmisteilla.", "Vastavierailu sovittu ensi vuodelle."]),
             "confidential": kind == VisitKind.DIGNITARY and rng.random() < 0.4,
-            "status": VisitStatus.COMPLETED if start < date.today() else rng.choice([VisitStatus.PLANNED, VisitStatus.CONFIRMED]),
+            "status": VisitStatus.COMPLETED if start < today else rng.choice([VisitStatus.PLANNED, VisitStatus.CONFIRMED]),
             "created_by": users["kv"],
         }  # fmt: skip
         if rng.random() < 0.04:
@@ -152,7 +159,7 @@ def _requests(users: dict) -> int:
     elka = _unit("Elinkeino- ja kaupunkikehitysyksikkö")
     themes = {t.slug: t for t in Theme.objects.all()}
     specs = [
-        ("Suurlähettilään tutustumiskäynti", RequesterType.EMBASSY, "Embassy of Japan", "JP", DignitaryRank.AMBASSADOR, 12, 40, ["education", "innovation-business"], RequestState.RECEIVED),
+        ("Suurlähettilään tutustumiskäynti", RequesterType.EMBASSY, "Embassy of Japan", "JP", DignitaryRank.AMBASSADOR, -1, 40, ["education", "innovation-business"], RequestState.RECEIVED),
         ("Ministerin vierailu: kiertotalous", RequesterType.UM_PROTOCOL, "Ministry of Environment of Estonia", "EE", DignitaryRank.MINISTER, -2, 10, ["sustainable-development"], RequestState.UNDER_REVIEW),
         ("Valtiovierailun Espoo-osuus", RequesterType.TPK, "Office of the President of Iceland", "IS", DignitaryRank.HEAD_OF_STATE, -20, 45, ["education", "sustainable-development"], RequestState.PLANNING),
         ("Kaupunginjohtajan delegaatio Shanghaista", RequesterType.CITY_UNIT, "Shanghai Municipal Foreign Affairs Office", "CN", DignitaryRank.OTHER, -40, 9, ["twin-cities", "trade-investment"], RequestState.CONFIRMED),
@@ -168,7 +175,7 @@ def _requests(users: dict) -> int:
             received_on=today + timedelta(days=received),
             proposed_start=today + timedelta(days=start),
             proposed_end=today + timedelta(days=start + 1),
-            visitor=f"{org} – delegation head",
+            visitor=f"{org}: delegaation johtaja",
             dignitary_rank=rank,
             visiting_organisation=org,
             country=country,
@@ -203,10 +210,10 @@ def _requests(users: dict) -> int:
         planning.guest_save(
             visit_request,
             actor=kv,
-            name="Delegation head",
-            title="Minister",
+            name="Delegaation johtaja",
+            title="ministeri",
             role="head",
-            dietary="vegetarian",
+            dietary="kasvisruoka",
         )
         if target == RequestState.PLANNING:
             continue

@@ -52,6 +52,9 @@ def test_a_new_item_is_mailed_to_kv_tiimi_in_their_language(
     assert "Kuuleminen" in fi.subject and "Kuuleminen" in en.subject
     assert "Tila:" in fi.body and "State:" in en.body  # each in the reader's language
     assert "Tila:" in box.body  # the international@ mailbox reads Finnish
+    assert fi.body.startswith("Hei,\n") and en.body.startswith("Hello,\n")
+    assert "Kansainvälisten asioiden tiimi (kv-tiimi)" in fi.body
+    assert "international@espoo.fi" in en.body
 
 
 def test_nothing_is_sent_before_the_commit(django_capture_on_commit_callbacks, kv_fi, staff, unit):

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from advocacy.choices import Body, DecisionRole, Kind, Requester
 from advocacy.choices import State as S
@@ -14,6 +14,14 @@ from advocacy.services import decision_record, item_create, item_update, unit_pa
 from espoo_intl.workflow import workflow_transition
 
 from .factories import make_item
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The rules' messages are checked in their source language."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate

@@ -148,7 +148,7 @@ def test_break_in_comparability_needs_an_explanation(submission, client_for, con
     response = client_for(contact).post(submission.get_absolute_url(), data)
     assert (
         response.status_code == 400
-        and "Explain the break in comparability." in response.content.decode()
+        and "Selitä katko vertailukelpoisuudessa." in response.content.decode()
     )
     data[f"v{value.pk}-break_explanation"] = "Uusi laskentatapa"
     assert client_for(contact).post(submission.get_absolute_url(), data).status_code == 302

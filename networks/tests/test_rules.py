@@ -42,7 +42,7 @@ def _network_post(unit, **overrides) -> dict:
 def test_negative_membership_fee_is_refused_and_nothing_saved(client_for, staff, unit):
     response = client_for(staff).post("/networks/new/", _network_post(unit, membership_fee="-5"))
     assert response.status_code == 200
-    assert response.content.decode().count("The membership fee cannot be negative.") == 1
+    assert response.content.decode().count("Jäsenmaksu ei voi olla negatiivinen.") == 1
     assert not Network.objects.exists()
 
 
@@ -161,8 +161,8 @@ def test_passive_without_decision_is_refused(client_for, staff, unit):
     )
     assert response.status_code == 200
     page = response.content.decode()
-    assert "A passive network needs a decision" in page
-    assert "Say who decided" in page and "Say when it was decided" in page
+    assert "Passiivinen verkosto tarvitsee päätöksen" in page
+    assert "Kerro, kuka päätti" in page and "Kerro, milloin päätettiin" in page
     assert not NetworkEvaluation.objects.exists()
 
 

@@ -252,7 +252,7 @@ def test_email_subject_is_plain_text(message, context, expected, kv_en, unit, st
 
     assert sent == 1
     start = visit_request.proposed_start
-    assert message_to(kv_en.email).subject == expected.format(date=f"{start:%m/%d/%Y}")
+    assert message_to(kv_en.email).subject == expected.format(date=f"{start:%d.%m.%Y}")
 
 
 # --- reminders -------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ def test_reminder_is_sent_a_week_before_a_visit_with_open_items(
     message = message_to(staff.email)
     start = TODAY + datetime.timedelta(days=7)
     assert (
-        message.subject == f"Reminder: Visit in 7 days (open) on {start:%m/%d/%Y}, items still open"
+        message.subject == f"Reminder: Visit in 7 days (open) on {start:%d.%m.%Y}, items still open"
     )
     assert "2 checklist items are still open." in message.body
 

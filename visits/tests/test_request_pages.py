@@ -28,7 +28,7 @@ from .request_factories import ChecklistItemFactory, GuestFactory, VisitRequestF
 pytestmark = pytest.mark.django_db
 
 # Depends on the Finnish translations (locale/fi): the state "received" on the request page.
-FI_RECEIVED = "Vastaanotettu"
+FI_RECEIVED = "Saapunut"
 
 SUBJECT = "Latvian suurlähettilään vierailu Otaniemeen"
 

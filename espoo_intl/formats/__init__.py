@@ -1,0 +1,1 @@
+"""Our own date formats per language (settings.FORMAT_MODULE_PATH)."""
