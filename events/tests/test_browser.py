@@ -122,7 +122,7 @@ def test_event_from_proposal_to_held_and_exported(open_page, staff, kv, tmp_path
     # The list exported to CSV has the event with its decision.
     page.goto("/events/")
     with page.expect_download() as download:
-        page.get_by_role("link", name="Export to CSV").click()
+        page.locator("main").get_by_role("link", name="CSV", exact=True).click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["Name"], r["State"], r["Decision reference"]) for r in rows] == [

@@ -39,7 +39,7 @@ def find_and_export(page, list_path: str, search: str, name: str, filename: str)
     page.locator("main form[role=search] button[type=submit]").click()
     expect(page.locator("main table")).to_contain_text(name)
     with page.expect_download() as download:
-        page.locator("main").get_by_role("link", name="CSV").click()
+        page.locator("main").get_by_role("link", name="CSV", exact=True).click()
     assert download.value.suggested_filename == filename
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert name in content

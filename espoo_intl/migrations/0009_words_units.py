@@ -39,7 +39,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("espoo_intl", "0006_attachments_questionnaires"),
+        ("espoo_intl", "0008_submit_tokens"),
     ]
 
     operations = [

@@ -160,5 +160,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("visits", "0011_visit_partnership"), ("espoo_intl", "0007_words_units")]
+    dependencies = [("visits", "0014_rules_protocol_confirmed"), ("espoo_intl", "0009_words_units")]
     operations = [migrations.RunPython(forwards, backwards)]
