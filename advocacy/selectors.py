@@ -6,12 +6,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from espoo_intl import registry
 from espoo_intl.calendar import CalendarEntry
 
 from .choices import OPEN_STATES
 from .models import AdvocacyItem
 
-__all__ = ["DEADLINE_DAYS", "deadlines_panel", "calendar_entries", "calendar_fingerprint"]
+__all__ = [
+    "DEADLINE_DAYS", "deadlines_panel", "calendar_entries", "calendar_fingerprint",
+    "paid_visit_figures",
+]  # fmt: skip
 
 DEADLINE_DAYS = 7  # an open item's deadline this close is on the dashboard
 
@@ -56,3 +60,28 @@ def calendar_fingerprint(*, user, start) -> str:
     items = _open(user).filter(deadline__gte=start)
     latest = items.aggregate(latest=Max("updated_at"))["latest"]
     return f"advocacy:{items.count()}:{latest.isoformat() if latest else ''}"
+
+
+def _derived(code: str, year: int):
+    """A derived metric as the registers declare it (no import of the app behind it); None
+    when no installed app derives it."""
+    items = registry.indicators(code)
+    if not items:
+        return None
+    total = 0
+    for item in items:
+        records = item.records(year)
+        total += item.value(records) if item.value else records.count()
+    return total
+
+
+def paid_visit_figures(years: int = 3) -> list[dict]:
+    """Paid expert visits (C1.5) and their invoiced income (C1.6) in the latest years, for
+    the development item on paid expert visits (DOMAIN.md 2.5, item 9)."""
+    this_year = timezone.localdate().year
+    rows = []
+    for year in range(this_year - years + 1, this_year + 1):
+        visits, income = _derived("C1.5", year), _derived("C1.6", year)
+        if visits is not None or income is not None:
+            rows.append({"year": year, "visits": visits, "income": income})
+    return rows

@@ -20,6 +20,7 @@ from .filtersets import DevelopmentFilterSet, ItemFilterSet
 from .forms import DecisionForm, DevelopmentItemForm, ItemForm, ProgressNoteForm, UnitPartForm
 from .models import AdvocacyItem, DevelopmentItem, ProgressNote
 from .rules import edits_item, may_add_note
+from .selectors import paid_visit_figures
 from .tables import DevelopmentTable, ItemTable, link_label
 
 __all__ = [
@@ -172,6 +173,8 @@ def development_page(user, item, **forms) -> dict:
         "may_add_note": may_add_note(user, item),
         "link_label": link_label(item.link),
     }
+    if item.link.startswith("/visits/"):  # the item on paid expert visits
+        ctx["paid_visits"] = paid_visit_figures()
     if ctx["may_add_note"]:
         ctx["note_form"] = forms.get("note_form") or ProgressNoteForm()
     return ctx

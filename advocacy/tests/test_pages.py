@@ -4,6 +4,7 @@ clear message, the dashboard panel and the calendar, the development overview an
 
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -176,3 +177,21 @@ def test_kv_tiimi_edits_a_development_item(client_for, kv, staff, unit):
     assert client_for(kv).post(f"/development/{item.pk}/edit/", data).status_code == 302
     item.refresh_from_db()
     assert item.status == DevelopmentStatus.DONE
+
+
+def test_the_paid_expert_visits_item_shows_their_invoiced_income(client_for, lead, unit):
+    """Item 9 (paid expert visits) shows the technical visits and their invoiced income of
+    the latest years, as the visits register derives them (C1.5, C1.6)."""
+    from visits.tests.factories import VisitFactory
+
+    this_year = TODAY().year
+    VisitFactory(host_unit=unit, kind="technical", paid=True, invoiced_amount=Decimal("1200.00"),
+                 start_date=datetime.date(this_year, 1, 10), end_date=datetime.date(this_year, 1, 10))  # fmt: skip
+    VisitFactory(host_unit=unit, kind="technical", paid=True, invoiced_amount=Decimal("300.00"),
+                 start_date=datetime.date(this_year, 1, 12), end_date=datetime.date(this_year, 1, 12),
+                 confidential=True)  # fmt: skip
+    item = DevelopmentItem.objects.get(number=9)
+    html = client_for(lead).get(f"/development/{item.pk}/").content.decode()
+    assert f"<td>{this_year}</td>" in html
+    assert '<td class="text-end">2</td>' in html  # confidential visits are counted too
+    assert re.search(r"1\s?500,00", html)  # in Finnish: a decimal comma
