@@ -94,7 +94,7 @@ def test_staff_creates_finds_evaluates_and_exports_a_network(open_page, staff):
     expect(row.locator("td").last).to_have_text("Thematic")
     expect(page.locator("#overview thead th").last).to_have_text(str(year))
     with page.expect_download() as download:
-        page.locator("main").get_by_role("link", name="CSV", exact=True).click()
+        page.get_by_role("link", name="Export to CSV").click()
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["Network"], r[str(year)]) for r in rows] == [

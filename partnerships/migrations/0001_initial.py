@@ -12,6 +12,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("espoo_intl", "0006_attachments_questionnaires"),
+        # The shared theme table is still created by visits and renamed into the core by
+        # visits 0007 (see espoo_intl 0004_theme); themes are linked only after that.
+        ("visits", "0007_theme_to_core"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
