@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from espoo_intl.timeline import timeline_for
@@ -205,7 +205,8 @@ def test_a_gift_value_is_not_negative(make_request, staff):
 def test_a_dignitary_request_from_finland_is_refused_with_a_clear_message(staff):
     with pytest.raises(ValidationError) as excinfo:
         request_create(actor=staff, **new_request_data(country="FI"))
-    assert "foreign guests only" in " ".join(excinfo.value.message_dict["country"])
+    with translation.override("en"):
+        assert "foreign guests only" in " ".join(excinfo.value.message_dict["country"])
     assert not VisitRequest.objects.exists()
 
     request_create(
@@ -446,7 +447,7 @@ def test_each_informed_unit_is_told_and_the_page_says_who_and_when(
     assert entry.params["people"] == str(other_contact)
     assert entry.actor == kv
     page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
-    assert f"{other_department.label} informed by e-mail: {other_contact}" in page
+    assert f"{other_department.label}: tiedotettu sähköpostilla ({other_contact})" in page
 
 
 def test_an_informed_unit_nobody_could_be_told_of_is_said_so(
@@ -463,7 +464,7 @@ def test_an_informed_unit_nobody_could_be_told_of_is_said_so(
     )
 
     page = client_for(kv).get(visit_request.get_absolute_url()).content.decode()
-    assert f"{other_department.label} could not be informed: no international contact" in page
+    assert f"{other_department.label}: ei voitu tiedottaa, koska kv-yhteyshenkilöä ei ole" in page
 
 
 # --- a department's kv-yhteyshenkilö coordinates its own requests ---------------------------
