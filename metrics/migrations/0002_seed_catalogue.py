@@ -1,6 +1,6 @@
 """The metrics catalogue (metrics-catalogue.csv, 46 indicators) copied into the project:
 goals, objectives, providers and indicators, in the catalogue's order. kv-tiimi edits them
-in the portal afterwards; the project never reads ../shared at run time."""
+in the portal afterwards; the catalogue lives here, in the project."""
 
 import csv
 import io
