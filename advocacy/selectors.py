@@ -6,8 +6,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from espoo_intl import registry
 from espoo_intl.calendar import CalendarEntry
+from metrics.derived import derived_value
 
 from .choices import OPEN_STATES
 from .models import AdvocacyItem
@@ -62,26 +62,13 @@ def calendar_fingerprint(*, user, start) -> str:
     return f"advocacy:{items.count()}:{latest.isoformat() if latest else ''}"
 
 
-def _derived(code: str, year: int):
-    """A derived metric as the registers declare it (no import of the app behind it); None
-    when no installed app derives it."""
-    items = registry.indicators(code)
-    if not items:
-        return None
-    total = 0
-    for item in items:
-        records = item.records(year)
-        total += item.value(records) if item.value else records.count()
-    return total
-
-
 def paid_visit_figures(years: int = 3) -> list[dict]:
     """Paid expert visits (C1.5) and their invoiced income (C1.6) in the latest years, for
     the development item on paid expert visits (DOMAIN.md 2.5, item 9)."""
     this_year = timezone.localdate().year
     rows = []
     for year in range(this_year - years + 1, this_year + 1):
-        visits, income = _derived("C1.5", year), _derived("C1.6", year)
+        visits, income = derived_value("C1.5", year), derived_value("C1.6", year)
         if visits is not None or income is not None:
             rows.append({"year": year, "visits": visits, "income": income})
     return rows
