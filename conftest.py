@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.auth.models import Group
 
 from espoo_intl.roles import Role
@@ -13,6 +14,13 @@ pytest_plugins = ["espoo_intl.tests.browser"]
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: throttling counters from an earlier test (or, with
+    Redis, an earlier run on the same machine) must not refuse this one's requests."""
+    cache.clear()
 
 
 @pytest.fixture

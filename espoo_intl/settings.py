@@ -4,6 +4,7 @@ Defaults make a fresh clone run with no services: SQLite under var/ and
 Celery over kombu's filesystem transport under var/broker.
 """
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -226,10 +227,15 @@ else:
         "control_folder": str(_broker_dir / "control"),  # not the working directory
         "store_processed": False,
     }
-# The cache holds throttling counters (password reset): shared through Redis when there is one.
+# The cache holds throttling counters (password reset): shared through Redis when there is one,
+# in its own database (REDIS_CACHE_URL, by default the broker's Redis, database 1), so clearing
+# the cache never touches queued tasks.
+REDIS_CACHE_URL = env("REDIS_CACHE_URL", default="")
+if REDIS_URL and not REDIS_CACHE_URL:
+    REDIS_CACHE_URL = re.sub(r"(/\d*)?$", "/1", REDIS_URL.rstrip("/"), count=1)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    if REDIS_URL
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}
+    if REDIS_CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3

@@ -1,7 +1,10 @@
 """Reliability and security settings as configured (issue 8). Behaviour is tested beside
 each feature; these pin the values a security review reads."""
 
+import pytest
+import redis
 from django.conf import settings
+from django.core.cache import cache
 
 from espoo_intl import celery_app
 
@@ -52,3 +55,16 @@ def test_sqlite_saves_take_the_write_lock_at_once_and_wait_for_each_other():
 
 def test_task_results_naming_recipients_are_kept_one_day():
     assert celery_app.conf.result_expires.days == 1
+
+
+def test_clearing_the_cache_leaves_queued_tasks_alone():
+    """With Redis, the cache lives in another database than the broker's queues."""
+    if not settings.REDIS_URL:
+        pytest.skip("no Redis configured: the cache is in memory and the broker on disk")
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    broker.set("espoo-intl-test-queued", "1")
+    try:
+        cache.clear()
+        assert broker.get("espoo-intl-test-queued") == b"1"
+    finally:
+        broker.delete("espoo-intl-test-queued")
