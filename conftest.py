@@ -2,8 +2,8 @@
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from espoo_intl.roles import Role
 from espoo_intl.tests.factories import OrgUnitFactory, UserFactory

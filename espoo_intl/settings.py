@@ -234,7 +234,10 @@ REDIS_CACHE_URL = env("REDIS_CACHE_URL", default="")
 if REDIS_URL and not REDIS_CACHE_URL:
     REDIS_CACHE_URL = re.sub(r"(/\d*)?$", "/1", REDIS_URL.rstrip("/"), count=1)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_CACHE_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_CACHE_URL,
+    }
     if REDIS_CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
