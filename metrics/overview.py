@@ -14,22 +14,17 @@ from django.views.generic import TemplateView
 
 from espoo_intl.exports import neutralise_cell
 
-from .figures import FIRST_YEAR, trend, yearly_figures
-from .models import Indicator, SubmissionState, Unit, Value
+from .figures import FIRST_YEAR, FigureBook, trend, yearly_figures
+from .models import Indicator, Unit
 
 __all__ = ["OverviewView"]
 
 
 def overview_rows() -> list[dict]:
-    approved = defaultdict(list)
-    values = Value.objects.filter(submission__state=SubmissionState.APPROVED).select_related(
-        "submission__period"
-    )
-    for value in values:
-        approved[value.indicator_id].append(value)
+    book = FigureBook()
     rows = []
     for indicator in Indicator.objects.select_related("objective__goal").order_by("order"):
-        figures = yearly_figures(indicator, approved[indicator.pk])
+        figures = yearly_figures(indicator, book)
         latest = next((r for r in figures if r["value"] is not None), None)
         direction = trend(indicator, figures)
         better = (

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from espoo_intl.views.catalogue import CatalogueView
 
 from .derived import derived_records, is_computed
-from .figures import chart_svg, yearly_figures
+from .figures import chart_svg, ratio_inputs, yearly_figures
 from .models import Goal, Indicator, Objective, Provider
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
@@ -49,7 +49,13 @@ class IndicatorView(LoginRequiredMixin, TemplateView):
         )
         computed = is_computed(indicator.code)
         rows = yearly_figures(indicator)
-        return super().get_context_data(indicator=indicator, computed=computed, rows=rows, **kwargs)
+        return super().get_context_data(
+            indicator=indicator,
+            computed=computed,
+            ratio=ratio_inputs(indicator),
+            rows=rows,
+            **kwargs,
+        )
 
 
 class IndicatorChartView(LoginRequiredMixin, View):
