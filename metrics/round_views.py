@@ -19,7 +19,8 @@ from espoo_intl.views.workflow import TransitionView
 from .excel import UploadRefused, template_workbook, upload_apply
 from .forms import PeriodOpenForm, SubmissionForm, UploadForm
 from .models import ReportingPeriod, Submission, SubmissionState
-from .services import period_open, submission_remind, submission_save
+from .rules import accepts_changes
+from .services import period_close, period_open, period_reopen, submission_remind, submission_save
 
 _FILLED = Q(values__number__isnull=False) | ~Q(values__text="")
 
@@ -83,6 +84,43 @@ class PeriodProgressView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(period=period, rows=list(_progress(period)), **kwargs)
 
 
+class PeriodStateView(LoginRequiredMixin, View):
+    """kv-tiimi closes (or reopens) a reporting period: GET asks for confirmation, POST
+    does it through the service."""
+
+    template_name = "metrics/period_state.html"
+    closing = True
+
+    def get_period(self):
+        _kv_only(self.request.user)
+        return get_object_or_404(ReportingPeriod, pk=self.kwargs["pk"])
+
+    def get(self, request, pk):
+        period = self.get_period()
+        pending = period.submissions.filter(
+            state__in=(SubmissionState.DRAFT, SubmissionState.RETURNED)
+        ).count()
+        ctx = {"period": period, "closing": self.closing, "pending": pending}
+        return render(request, self.template_name, ctx)
+
+    def post(self, request, pk):
+        period = self.get_period()
+        service = period_close if self.closing else period_reopen
+        try:
+            service(period, actor=request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("The reporting period is closed.")
+                if self.closing
+                else _("The reporting period is open again."),
+            )
+        return HttpResponseRedirect(period.get_absolute_url())
+
+
 class SubmissionListView(LoginRequiredMixin, TemplateView):
     """The user's own submissions (their department's); everything for kv-tiimi and leadership."""
 
@@ -101,9 +139,10 @@ class SubmissionListView(LoginRequiredMixin, TemplateView):
 
 def submission_page(request, submission, *, form=None, status=200, upload_errors=(), **forms):
     user = request.user
-    editable = can_change(user, submission) and submission.state in (
-        SubmissionState.DRAFT,
-        SubmissionState.RETURNED,
+    editable = (
+        can_change(user, submission)
+        and submission.state in (SubmissionState.DRAFT, SubmissionState.RETURNED)
+        and accepts_changes(user, submission)
     )
     if editable and form is None:
         form = SubmissionForm(submission=submission)

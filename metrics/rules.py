@@ -1,16 +1,27 @@
 """The rules a figure must meet, in one place: the value form and the Excel upload both
-call `clean_value`."""
+call `clean_value`; whether a closed reporting period still takes changes:
+`accepts_changes`."""
 
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Unit
 
-__all__ = ["clean_value", "parse_number"]
+__all__ = ["clean_value", "parse_number", "accepts_changes", "CLOSED_PERIOD"]
 
 _INTEGER_UNITS = {Unit.COUNT, Unit.PERSONS, Unit.RANK}
+CLOSED_PERIOD = gettext_lazy(
+    "The reporting period is closed: figures can no longer be saved or submitted. Ask kv-tiimi."
+)
+
+
+def accepts_changes(user, submission) -> bool:
+    """Departments save and submit only while the period is open; kv-tiimi (entering for
+    outside sources, correcting) at any time."""
+    return submission.period.is_open or bool(user and user.sees_everything)
 
 
 def parse_number(raw) -> Decimal | None:

@@ -18,10 +18,11 @@ from espoo_intl.timeline import timeline_log
 
 from . import notifications
 from .models import Indicator, Provider, ReportingPeriod, Submission, SubmissionState, Value
-from .rules import clean_value
+from .rules import CLOSED_PERIOD, accepts_changes, clean_value
 
 __all__ = [
-    "TEXT_FIELDS", "REMIND_DAYS", "indicators_of", "period_open", "submissions_create", "submission_save",
+    "TEXT_FIELDS", "REMIND_DAYS", "indicators_of", "period_open", "period_close", "period_reopen",
+    "submissions_create", "submission_save",
     "submission_remind", "remind_due", "sanitise",
 ]  # fmt: skip
 
@@ -78,6 +79,46 @@ def period_open(*, year: int, deadline: datetime.date, actor) -> ReportingPeriod
     return period
 
 
+def _period_set_open(period: ReportingPeriod, *, is_open: bool, actor) -> ReportingPeriod:
+    if not actor.sees_everything:
+        raise PermissionDenied
+    current = ReportingPeriod.objects.select_for_update().get(pk=period.pk)
+    if current.is_open == is_open:
+        message = (
+            _("The reporting period %(year)s is open already.")
+            if is_open
+            else _("The reporting period %(year)s is closed already.")
+        )
+        raise ValidationError(message % {"year": current.year})
+    current.is_open = is_open
+    current._history_user = actor
+    current.full_clean()
+    current.save()
+    summary = (
+        gettext_noop("Reporting period reopened.")
+        if is_open
+        else gettext_noop("Reporting period closed.")
+    )
+    for submission in current.submissions.all():
+        timeline_log(submission, actor=actor, summary=summary)
+    return current
+
+
+@transaction.atomic
+def period_close(period: ReportingPeriod, *, actor) -> ReportingPeriod:
+    """kv-tiimi closes the round: departments can no longer save or submit figures
+    (kv-tiimi still returns, approves and corrects); reminders stop. Logged on every
+    submission's timeline."""
+    return _period_set_open(period, is_open=False, actor=actor)
+
+
+@transaction.atomic
+def period_reopen(period: ReportingPeriod, *, actor) -> ReportingPeriod:
+    """kv-tiimi opens a closed round again: drafts and returned submissions can be saved
+    and submitted again."""
+    return _period_set_open(period, is_open=True, actor=actor)
+
+
 def submissions_create(period: ReportingPeriod, *, actor) -> list[Submission]:
     """One submission per provider with something to fill in for the period's year, its
     values blank (also used by the demo data, which sends no e-mail)."""
@@ -106,6 +147,8 @@ def submission_save(
     current = lock_for_edit(submission, version)
     if current.state not in _OPEN_STATES:
         raise ValidationError(_("Only a draft or a returned submission can be edited."))
+    if not accepts_changes(actor, current):
+        raise ValidationError(CLOSED_PERIOD)
     rows = {v.pk: v for v in current.values.select_related("indicator")}
     errors = {}
     for pk, data in values.items():
@@ -147,6 +190,8 @@ def submission_remind(submission: Submission, *, actor) -> int:
         raise PermissionDenied
     if submission.state not in _OPEN_STATES:
         raise ValidationError(_("Only a draft or a returned submission needs a reminder."))
+    if not submission.period.is_open:
+        raise ValidationError(_("The reporting period is closed: no reminders are sent."))
     Submission.objects.filter(pk=submission.pk).update(reminded_at=timezone.now())
     timeline_log(submission, actor=actor, summary=gettext_noop("Reminder sent."))
     return notifications.reminder(submission)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("metrics/catalogue/indicators/", views.IndicatorCatalogueView.as_view(), name="indicators"),
     path("metrics/periods/", round_views.PeriodListView.as_view(), name="periods"),
     path("metrics/periods/<int:pk>/", round_views.PeriodProgressView.as_view(), name="period"),
+    path("metrics/periods/<int:pk>/close/", round_views.PeriodStateView.as_view(closing=True), name="period_close"),
+    path("metrics/periods/<int:pk>/reopen/", round_views.PeriodStateView.as_view(closing=False), name="period_reopen"),
     path("metrics/submissions/", round_views.SubmissionListView.as_view(), name="submission_list"),
     path("metrics/submissions/<int:pk>/", round_views.SubmissionView.as_view(), name="submission"),
     path("metrics/submissions/<int:pk>/transition/", round_views.SubmissionTransitionView.as_view(), name="submission_transition"),

@@ -1,5 +1,6 @@
 """The submission's life cycle on the core workflow engine: draft → submitted → returned
-(with kv-tiimi's comment) → submitted → approved; kv-tiimi reopens an approved one."""
+(with kv-tiimi's comment) → submitted → approved; kv-tiimi reopens an approved one. Once
+kv-tiimi closes the reporting period, nothing more is submitted (kv-tiimi may override)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from espoo_intl.workflow import KV, Guard, State, Transition, Workflow
 
 from . import notifications
 from .models import SubmissionState as S
+from .rules import CLOSED_PERIOD
 
 __all__ = ["SUBMISSION_WORKFLOW"]
 
@@ -33,6 +35,15 @@ def _answered(submission) -> None:
         )
 
 
+def _period_open(submission) -> None:
+    """A closed period takes no more submissions (kv-tiimi may override with a reason)."""
+    if not submission.period.is_open:
+        raise ValidationError(CLOSED_PERIOD)
+
+
+_SUBMIT_GUARDS = (Guard(_answered), Guard(_period_open, overridable=True))
+
+
 def _notify(submission, *, actor, frm) -> None:
     notifications.state_changed(submission)
 
@@ -45,8 +56,8 @@ SUBMISSION_WORKFLOW = Workflow(
         State(S.APPROVED, S.APPROVED.label, open=False, closed=True),
     ],
     transitions=[
-        Transition(S.DRAFT, S.SUBMITTED, _editor, guards=(Guard(_answered),)),
-        Transition(S.RETURNED, S.SUBMITTED, _editor, guards=(Guard(_answered),)),
+        Transition(S.DRAFT, S.SUBMITTED, _editor, guards=_SUBMIT_GUARDS),
+        Transition(S.RETURNED, S.SUBMITTED, _editor, guards=_SUBMIT_GUARDS),
         Transition(S.SUBMITTED, S.RETURNED, KV),
         Transition(S.SUBMITTED, S.APPROVED, KV),
         Transition(S.APPROVED, S.DRAFT, KV),  # reopened for a correction

@@ -4,7 +4,7 @@ Everyone signed in reads the framework, an indicator's figures and the records b
 derived figure (the list itself follows the record rules: see test_derived.py); only
 kv-tiimi and administrators open and save the catalogue pages. An empty POST to a catalogue
 page is refused as invalid (400) without saving anything. Reporting periods are listed to
-everyone; only kv-tiimi opens one, sees its progress page and sends reminders; a submission
+everyone; only kv-tiimi opens one, closes and reopens it, sees its progress page and sends reminders; a submission
 is read by everyone signed in and edited by its provider's department and kv-tiimi. The indicators come from the
 catalogue migration (0002_seed_catalogue)."""
 
@@ -32,6 +32,7 @@ RECORDS = {"period": _period, "submission": _submission}
 READ = expect(200)
 KV_PAGE = expect(403, kv=200, administrator=200)
 KV_SAVE = expect(403, kv=400, administrator=400)
+KV_STEP = expect(403, kv=302, administrator=302)
 NO_POST = expect(405)
 # The submission's department (staff, contact) and kv-tiimi; an empty form is invalid.
 EDITORS_SAVE = expect(403, staff=400, contact=400, kv=400, administrator=400)
@@ -54,6 +55,12 @@ MATRIX = [
     row("GET", "/metrics/periods/", READ),
     row("POST", "/metrics/periods/", KV_SAVE),  # empty: invalid
     row("GET", "/metrics/periods/{period}/", KV_PAGE),
+    # Closing and reopening: a confirmation page, then the step (an open period cannot be
+    # reopened: a message, and back to the progress page).
+    row("GET", "/metrics/periods/{period}/close/", KV_PAGE),
+    row("POST", "/metrics/periods/{period}/close/", KV_STEP),
+    row("GET", "/metrics/periods/{period}/reopen/", KV_PAGE),
+    row("POST", "/metrics/periods/{period}/reopen/", KV_STEP),
     row("GET", "/metrics/submissions/", READ),
     row("GET", "/metrics/submissions/{submission}/", READ),
     row("POST", "/metrics/submissions/{submission}/", EDITORS_SAVE),  # empty: invalid
