@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+from simple_history.utils import bulk_create_with_history
 
 from espoo_intl.models import OrgUnit
 from espoo_intl.permissions import can_change
@@ -129,7 +130,12 @@ def submissions_create(period: ReportingPeriod, *, actor) -> list[Submission]:
         if not indicators:
             continue
         submission = Submission.objects.create(period=period, provider=provider, created_by=actor)
-        Value.objects.bulk_create(Value(submission=submission, indicator=i) for i in indicators)
+        # With their "created" history rows, so a value's first save shows what it changed.
+        bulk_create_with_history(
+            [Value(submission=submission, indicator=i) for i in indicators],
+            Value,
+            default_user=actor,
+        )
         timeline_log(submission, actor=actor, summary=gettext_noop("Reporting period opened."))
         created.append(submission)
     return created

@@ -11,6 +11,7 @@ urlpatterns = [
     path("metrics/indicators/<str:code>/", views.IndicatorView.as_view(), name="indicator"),
     path("metrics/indicators/<str:code>/chart.svg", views.IndicatorChartView.as_view(), name="chart"),
     path("metrics/indicators/<str:code>/<int:year>/records/", views.DerivedRecordsView.as_view(), name="records"),
+    path("metrics/values/<int:pk>/history/", views.ValueHistoryView.as_view(), name="value_history"),
     path("metrics/catalogue/goals/", views.GoalCatalogueView.as_view(), name="goals"),
     path("metrics/catalogue/objectives/", views.ObjectiveCatalogueView.as_view(), name="objectives"),
     path("metrics/catalogue/providers/", views.ProviderCatalogueView.as_view(), name="providers"),

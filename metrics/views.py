@@ -1,20 +1,24 @@
 """Metrics pages: the framework, an indicator's figures, the records behind a derived
-figure, and kv-tiimi's catalogue pages."""
+figure, a value's correction history, and kv-tiimi's catalogue pages."""
+
+from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from espoo_intl.history import history_entries
 from espoo_intl.views.catalogue import CatalogueView
 
 from .derived import derived_records, is_computed
-from .figures import chart_svg, ratio_inputs, yearly_figures
-from .models import Goal, Indicator, Objective, Provider
+from .figures import FigureBook, chart_svg, ratio_inputs, yearly_figures
+from .models import Goal, Indicator, Objective, Provider, Submission, Value
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _MULTI = forms.SelectMultiple(attrs={"class": "form-select form-select-sm", "size": 3})
@@ -48,7 +52,12 @@ class IndicatorView(LoginRequiredMixin, TemplateView):
             _indicators().select_related("objective__goal"), code=self.kwargs["code"]
         )
         computed = is_computed(indicator.code)
-        rows = yearly_figures(indicator)
+        book = FigureBook()
+        rows = yearly_figures(indicator, book)
+        for row in rows:  # the entered values behind each figure, each with its history
+            row["entered"] = [
+                v for v in book.values(indicator, row["year"]) if v.indicator_id == indicator.pk
+            ]
         return super().get_context_data(
             indicator=indicator,
             computed=computed,
@@ -84,6 +93,44 @@ class DerivedRecordsView(LoginRequiredMixin, TemplateView):
             else None
         )
         return super().get_context_data(indicator=indicator, found=found, **kwargs)
+
+
+def value_history(value: Value) -> list[dict]:
+    """The value's saves, newest first: who changed which part when, old → new. Saves that
+    changed nothing (a draft saved again) are left out; numbers read as typed."""
+    found = history_entries(value, limit=200)
+    entries = []
+    for n, entry in enumerate(found):
+        changes = [c for c in entry["changes"] if c["name"] != "updated_at"]
+        for change in changes:
+            if change["name"] == "number":
+                change["old"], change["new"] = _plain(change["old"]), _plain(change["new"])
+        if entry["type"] == "~" and not changes and n < len(found) - 1:
+            continue  # the oldest row stays: values made before their creation was recorded
+        entries.append({**entry, "changes": changes})
+    return entries
+
+
+def _plain(shown: str) -> str:
+    """ "7.500" -> "7,5" in the reader's format; "–" (nothing) as it is."""
+    try:
+        return formats.number_format(Decimal(shown).normalize(), use_l10n=True)
+    except (InvalidOperation, ValueError):
+        return shown
+
+
+class ValueHistoryView(LoginRequiredMixin, TemplateView):
+    """A value's correction history, for whoever may read its submission (404 otherwise)."""
+
+    template_name = "metrics/value_history.html"
+
+    def get_context_data(self, **kwargs):
+        value = get_object_or_404(
+            Value.objects.select_related("indicator", "submission__period", "submission__provider"),
+            pk=self.kwargs["pk"],
+            submission__in=Submission.objects.for_user(self.request.user),
+        )
+        return super().get_context_data(value=value, history=value_history(value), **kwargs)
 
 
 class GoalCatalogueView(CatalogueView):

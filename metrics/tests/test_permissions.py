@@ -5,13 +5,13 @@ derived figure (the list itself follows the record rules: see test_derived.py); 
 kv-tiimi and administrators open and save the catalogue pages. An empty POST to a catalogue
 page is refused as invalid (400) without saving anything. Reporting periods are listed to
 everyone; only kv-tiimi opens one, closes and reopens it, sees its progress page and sends reminders; a submission
-is read by everyone signed in and edited by its provider's department and kv-tiimi. The indicators come from the
+is read by everyone signed in (so is a value's correction history) and edited by its provider's department and kv-tiimi. The indicators come from the
 catalogue migration (0002_seed_catalogue)."""
 
 import datetime
 
 from espoo_intl.testing import expect, matrix_test, row
-from metrics.models import Provider, ReportingPeriod, Submission
+from metrics.models import Indicator, Provider, ReportingPeriod, Submission, Value
 
 
 def _period(ctx) -> ReportingPeriod:
@@ -27,7 +27,14 @@ def _submission(ctx) -> Submission:
     return Submission.objects.create(period=_period(ctx), provider=provider)
 
 
-RECORDS = {"period": _period, "submission": _submission}
+def _value(ctx) -> Value:
+    """A value of that draft (its history is read like the submission)."""
+    return Value.objects.create(
+        submission=_submission(ctx), indicator=Indicator.objects.get(code="C1.1")
+    )
+
+
+RECORDS = {"period": _period, "submission": _submission, "value": _value}
 
 READ = expect(200)
 KV_PAGE = expect(403, kv=200, administrator=200)
@@ -74,6 +81,9 @@ MATRIX = [
     row("POST", "/metrics/submissions/{submission}/template.xlsx", NO_POST),
     row("POST", "/metrics/submissions/{submission}/upload/", EDITORS_SAVE),  # no file: invalid
     row("GET", "/metrics/submissions/{submission}/upload/", NO_POST),
+    row("GET", "/metrics/values/{value}/history/", READ),
+    row("GET", "/metrics/values/999999/history/", expect(404)),
+    row("POST", "/metrics/values/{value}/history/", NO_POST),
 ]
 
 test_permissions = matrix_test(MATRIX, RECORDS)
