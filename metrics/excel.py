@@ -18,7 +18,10 @@ from .models import Indicator, Submission, Unit, Value
 from .rules import clean_value
 from .services import submission_save
 
-__all__ = ["MAX_BYTES", "MAX_ROWS", "UploadError", "template_workbook", "upload_apply"]
+__all__ = [
+    "MAX_BYTES", "MAX_ROWS", "UploadError", "UploadRefused", "template_workbook", "upload_apply",
+    "upload_rows", "cell_value", "header_row",
+]  # fmt: skip
 
 MAX_BYTES = 1024 * 1024
 MAX_ROWS = 500
@@ -78,6 +81,14 @@ def _validation(unit: str) -> DataValidation | None:
     return None
 
 
+def header_row(sheet, titles: list[str]) -> None:
+    """A template's first row: the column titles in bold, kept in view when scrolling."""
+    sheet.append(titles)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+
+
 def _last_year(submission: Submission) -> dict[int, str]:
     earlier = Value.objects.filter(
         submission__provider=submission.provider,
@@ -92,9 +103,7 @@ def template_workbook(submission: Submission) -> bytes:
     sheet = book.active
     sheet.title = str(submission.period.year)
     headers = _headers()
-    sheet.append([headers[c] for c in _COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    header_row(sheet, [headers[c] for c in _COLUMNS])
     last_year = _last_year(submission)
     validations = {}
     yes, no = _("yes"), _("no")
@@ -120,7 +129,6 @@ def template_workbook(submission: Submission) -> bytes:
         sheet.add_data_validation(rule)
     for column, width in zip("ABCDEFGHI", (8, 60, 16, 14, 16, 30, 30, 14, 30), strict=True):
         sheet.column_dimensions[column].width = width
-    sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -143,32 +151,48 @@ def _text(cell) -> str:
     return "" if cell is None or cell.value is None else str(cell.value).strip()
 
 
-def _read(submission: Submission, upload) -> tuple[dict, list[UploadError]]:
-    headers = _headers()
+def upload_rows(upload, columns: tuple[str, ...], headers: dict[str, str]):
+    """The rows of an uploaded workbook's first sheet below its header row, as
+    (row number, {column: cell}), blank rows skipped; the file checked for size, format and
+    row count, and any row holding a formula reported instead of read. Returns
+    (rows, errors); a file refused whole gives no rows and one error (row 0)."""
     if upload.size > MAX_BYTES:
-        return {}, [UploadError(0, "", _("The file is larger than 1 MB."))]
+        return [], [UploadError(0, "", _("The file is larger than 1 MB."))]
     try:
         book = openpyxl.load_workbook(upload, read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - any unreadable file is refused the same way
-        return {}, [UploadError(0, "", _("The file is not an Excel workbook (.xlsx)."))]
+        return [], [UploadError(0, "", _("The file is not an Excel workbook (.xlsx)."))]
     sheet = book.worksheets[0]
     if (sheet.max_row or 0) > MAX_ROWS + 1:
-        return {}, [UploadError(0, "", _("The file has more than %(n)s rows.") % {"n": MAX_ROWS})]
-    values = {v.indicator.code: v for v in submission.values.select_related("indicator")}
-    data, errors, seen = {}, [], set()
-    for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=len(_COLUMNS)), start=2):
-        cells = dict(zip(_COLUMNS, row, strict=False))
+        book.close()
+        return [], [UploadError(0, "", _("The file has more than %(n)s rows.") % {"n": MAX_ROWS})]
+    rows, errors = [], []
+    for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=len(columns)), start=2):
+        cells = dict(zip(columns, row, strict=False))
         if all(_text(cell) == "" for cell in row):
             continue
-        formulas = [c for c in _COLUMNS if cells.get(c) is not None and cells[c].data_type == "f"]
-        for column in formulas:
-            errors.append(
-                UploadError(
-                    number, headers[column], _("A formula is not accepted; type the value.")
-                )
-            )
-        if formulas:
-            continue
+        formulas = [c for c in columns if cells.get(c) is not None and cells[c].data_type == "f"]
+        errors += [
+            UploadError(number, headers[c], _("A formula is not accepted; type the value."))
+            for c in formulas
+        ]
+        if not formulas:
+            rows.append((number, cells))
+    book.close()
+    return rows, errors
+
+
+def cell_value(cells: dict, column: str):
+    cell = cells.get(column)
+    return None if cell is None else cell.value
+
+
+def _read(submission: Submission, upload) -> tuple[dict, list[UploadError]]:
+    headers = _headers()
+    rows, errors = upload_rows(upload, _COLUMNS, headers)
+    values = {v.indicator.code: v for v in submission.values.select_related("indicator")}
+    data, seen = {}, set()
+    for number, cells in rows:
         code = _text(cells.get("code"))
         value = values.get(code)
         if value is None:
@@ -201,7 +225,7 @@ def _read(submission: Submission, upload) -> tuple[dict, list[UploadError]]:
                 )
             )
             continue
-        raw = cells["value"].value if cells.get("value") is not None else None
+        raw = cell_value(cells, "value")
         try:
             clean_value(unit, raw)
         except ValidationError as error:
@@ -225,7 +249,6 @@ def _read(submission: Submission, upload) -> tuple[dict, list[UploadError]]:
             "source": _text(cells.get("source")), "comment": _text(cells.get("comment")),
             "comparability_break": broken, "break_explanation": explanation,
         }  # fmt: skip
-    book.close()
     return data, errors
 
 

@@ -11,7 +11,7 @@ from .models import Unit
 from .rules import clean_value
 from .services import TEXT_FIELDS
 
-__all__ = ["PeriodOpenForm", "SubmissionForm", "UploadForm", "VALUE_PARTS"]
+__all__ = ["PeriodOpenForm", "SubmissionForm", "UploadForm", "DiversityUploadForm", "VALUE_PARTS"]
 
 VALUE_PARTS = ("number", "text", "source", "comment", "comparability_break", "break_explanation")
 _SMALL = {"class": "form-control form-control-sm"}
@@ -116,5 +116,16 @@ class SubmissionForm(forms.Form):
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("filled-in Excel template (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
+    )
+
+
+class DiversityUploadForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("year"), min_value=2000, max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "form-control input-narrow"}),
+    )  # fmt: skip
+    file = forms.FileField(
+        label=_("HR's Excel file (.xlsx): result unit, share, staff"),
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
     )

@@ -18,12 +18,20 @@ from espoo_intl.records import lock_for_edit
 from espoo_intl.timeline import timeline_log
 
 from . import notifications
-from .models import Indicator, Provider, ReportingPeriod, Submission, SubmissionState, Value
+from .models import (
+    Indicator,
+    Provider,
+    ReportingPeriod,
+    StaffDiversity,
+    Submission,
+    SubmissionState,
+    Value,
+)  # fmt: skip
 from .rules import CLOSED_PERIOD, accepts_changes, clean_value
 
 __all__ = [
     "TEXT_FIELDS", "REMIND_DAYS", "indicators_of", "period_open", "period_close", "period_reopen",
-    "submissions_create", "submission_save",
+    "submissions_create", "submission_save", "staff_diversity_save",
     "submission_remind", "remind_due", "sanitise",
 ]  # fmt: skip
 
@@ -215,3 +223,22 @@ def remind_due(today: datetime.date) -> int:
         submission_remind(submission, actor=None)
         reminded += 1
     return reminded
+
+
+@transaction.atomic
+def staff_diversity_save(*, year: int, figures: list[dict], actor) -> int:
+    """Store HR's figures for `year`: each {"unit", "share", "staff"} replaces that unit's
+    figure of the year (or adds it). All are checked before any is saved; kv-tiimi only."""
+    if not actor.has_perm("metrics.change_staffdiversity"):
+        raise PermissionDenied
+    current = {f.unit_id: f for f in StaffDiversity.objects.select_for_update().filter(year=year)}
+    rows = []
+    for data in figures:
+        row = current.get(data["unit"].pk) or StaffDiversity(year=year, unit=data["unit"])
+        row.share, row.staff = data["share"], data["staff"]
+        row.full_clean(validate_unique=False)
+        row._history_user = actor
+        rows.append(row)
+    for row in rows:
+        row.save()
+    return len(rows)

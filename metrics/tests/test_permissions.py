@@ -51,6 +51,10 @@ MATRIX = [
     row("POST", "/metrics/", NO_POST),
     row("GET", "/metrics/overview/", READ),
     row("GET", "/metrics/diversity/", READ),
+    # HR's Excel: kv-tiimi's (the staff diversity catalogue's permission); no file: invalid.
+    row("POST", "/metrics/diversity/import/", KV_SAVE),
+    row("GET", "/metrics/diversity/import/", NO_POST),
+    row("GET", "/metrics/diversity/template.xlsx", KV_PAGE),
     row("GET", "/metrics/indicators/A2.4/", READ),
     row("GET", "/metrics/indicators/C6.1/chart.svg", READ),
     row("GET", "/metrics/indicators/A1.1/", READ),
