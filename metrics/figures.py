@@ -8,7 +8,6 @@ indicator page, the overview and its exports, the charts, the diversity page and
 report (`report_indicators(year)`) all read it through `FigureBook`."""
 
 import re
-from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 import pygal
@@ -63,22 +62,34 @@ def _combine(unit: str, values: list[Value]):
 
 
 class FigureBook:
-    """Reads the approved values once and answers for any indicator and year (the overview
-    asks for 46 indicators × 7 years without a query each)."""
+    """Reads the approved values once and answers for any indicator and year. `every=True`
+    reads every indicator's values in one query (the overview and the report ask for all
+    46 × 7 years); otherwise each indicator's values are read when first asked for."""
 
-    def __init__(self):
-        self._entered: dict[int, dict[int, list[Value]]] | None = None
+    def __init__(self, *, every: bool = False):
+        self._entered: dict[int, dict[int, list[Value]]] = {}
+        self._every = every
+        self._loaded_all = False
         self._by_code: dict[str, Indicator] | None = None
+
+    def _load(self, indicator: Indicator) -> None:
+        approved = Value.objects.filter(submission__state=SubmissionState.APPROVED)
+        if self._every:
+            self._loaded_all = True
+        else:
+            approved = approved.filter(indicator=indicator)
+            self._entered[indicator.pk] = {}
+        approved = approved.select_related(
+            "indicator", "submission__period", "submission__provider"
+        )
+        for value in approved:
+            by_year = self._entered.setdefault(value.indicator_id, {})
+            by_year.setdefault(value.submission.period.year, []).append(value)
 
     def entered(self, indicator: Indicator, year: int) -> list[Value]:
         """The indicator's values in approved submissions for `year` (every provider)."""
-        if self._entered is None:
-            self._entered = defaultdict(lambda: defaultdict(list))
-            approved = Value.objects.filter(
-                submission__state=SubmissionState.APPROVED
-            ).select_related("submission__period", "submission__provider")
-            for value in approved:
-                self._entered[value.indicator_id][value.submission.period.year].append(value)
+        if not self._loaded_all and indicator.pk not in self._entered:
+            self._load(indicator)
         return self._entered.get(indicator.pk, {}).get(year, [])
 
     def indicator(self, code: str) -> Indicator | None:
@@ -207,7 +218,7 @@ def report_indicators(year: int) -> list[dict]:
 
     A figure is an int, a Decimal or a text, and None where it is missing; a change is None
     unless both figures are numbers."""
-    book = FigureBook()
+    book = FigureBook(every=True)
     years = list(range(FIRST_YEAR, year + 1))
     indicators = Indicator.objects.select_related("objective__goal").prefetch_related("providers")
     result = []

@@ -21,7 +21,7 @@ __all__ = ["OverviewView"]
 
 
 def overview_rows() -> list[dict]:
-    book = FigureBook()
+    book = FigureBook(every=True)
     rows = []
     for indicator in Indicator.objects.select_related("objective__goal").order_by("order"):
         figures = yearly_figures(indicator, book)
