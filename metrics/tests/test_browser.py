@@ -97,3 +97,28 @@ def test_the_yearly_round_in_the_browser(open_page, contact, kv, department, tmp
     page.goto(url)
     expect(page.locator(f"#id_v{c17.pk}-source")).to_have_count(0)
     assert Indicator.objects.filter(code="C1.1").exists()
+
+
+def test_closing_a_period_history_and_hr_import_pass_the_audit(open_page, audit, kv, department):
+    """kv-tiimi's new pages in a browser: the progress page's close button leads to a
+    confirmation, which closes the period; a value's history; the diversity page with the
+    import form; the C6.3 indicator page. axe at full width and 320 px."""
+    provider = Provider.objects.create(unit=department, name_fi=department.name_fi)
+    provider.indicators.add(Indicator.objects.get(code="C6.1"))
+    period_open(year=2025, deadline=timezone.localdate() + datetime.timedelta(days=20), actor=kv)
+    submission = Submission.objects.get(provider=provider)
+    value = submission.values.get(indicator__code="C6.1")
+    value.number = 7
+    value.save()
+
+    page = open_page(kv)
+    audit.visit(page, f"/metrics/periods/{submission.period_id}/", "progress")
+    page.locator("main").get_by_role("link", name=re.compile("Sulje raportointikausi")).click()
+    audit.check(page, "close confirmation")
+    _button(page, "Kyllä, sulje kausi").click()
+    expect(page.locator("main")).to_contain_text("Raportointikausi on suljettu.")
+    audit.visit(page, f"/metrics/submissions/{submission.pk}/", "closed submission")
+    audit.visit(page, f"/metrics/values/{value.pk}/history/", "value history")
+    audit.visit(page, "/metrics/diversity/", "diversity with import")
+    audit.visit(page, "/metrics/indicators/C6.3/", "C6.3")
+    audit.assert_clean()
