@@ -94,3 +94,18 @@ def test_a_closed_period_takes_no_figures_from_departments(
     assert ReportingPeriod.objects.get().is_open
     assert client_for(contact).post(url, _post_data(submission)).status_code == 302
     assert client_for(contact).post(f"{url}transition/", {"to": "submitted"}).status_code == 302
+
+
+def test_kv_may_submit_late_with_a_reason(submission, client_for, kv, contact):
+    client_for(contact).post(submission.get_absolute_url(), _post_data(submission))
+    _close(client_for(kv), submission.period)
+    transition = f"{submission.get_absolute_url()}transition/"
+    assert client_for(kv).post(transition, {"to": "submitted"}).status_code == 400
+    response = client_for(kv).post(
+        transition, {"to": "submitted", "override_reason": "Sovittu myöhästyminen"}
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.state == "submitted"
+    page = client_for(kv).get(submission.get_absolute_url()).content.decode()
+    assert "Sovittu myöhästyminen" in page
