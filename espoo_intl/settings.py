@@ -251,7 +251,23 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
-CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = max(3600, 2 * CELERY_TASK_TIME_LIMIT)
+CELERY_BROKER_VISIBILITY_TIMEOUT = env.int(
+    "CELERY_BROKER_VISIBILITY_TIMEOUT", default=max(3600, 2 * CELERY_TASK_TIME_LIMIT)
+)
+if not 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < CELERY_BROKER_VISIBILITY_TIMEOUT:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Need 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < "
+        "CELERY_BROKER_VISIBILITY_TIMEOUT, or a running task is handed to a second worker."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] = CELERY_BROKER_VISIBILITY_TIMEOUT
+# A task whose worker was killed (kill -9, a lost machine) stays unacknowledged on Redis; a
+# worker looks for such tasks older than the visibility timeout every this many seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = env.int(
+    "CELERY_BROKER_RESTORE_INTERVAL", default=60
+)
+CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
 CELERY_RESULT_BACKEND = "django-db"
 # The test suite runs tasks in-process (still through Celery's task API); one test drives a real worker.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
@@ -261,6 +277,13 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)  # task results name recipients: beat 
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Transactional outbox (espoo_intl/outbox.py): beat sweeps every OUTBOX_SWEEP_SECONDS; a
+# message handed to the broker but not done after OUTBOX_REDELIVER_SECONDS (lost with a Redis
+# restart, say) is handed over again, at most OUTBOX_MAX_ATTEMPTS times in all; the outbox row
+# lock makes a message handed over twice run once.
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=60.0)
+OUTBOX_REDELIVER_SECONDS = env.int("OUTBOX_REDELIVER_SECONDS", default=15 * 60)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
 
 # Production hardening; `manage.py check --deploy` passes with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
