@@ -147,6 +147,46 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Single sign-on with the city's identity provider over OpenID Connect (espoo_intl/oidc.py):
+# off unless OIDC_ENABLED; local accounts keep working beside it. The provider's groups map
+# to portal roles (OIDC_GROUP_ROLES="group=role,...", roles: unit_staff,
+# international_contact, kv_team, leadership, administrator) and to organisation units
+# (OIDC_GROUP_UNITS="group=unit abbreviation,...").
+OIDC_ENABLED = env.bool("OIDC_ENABLED", default=False)
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USERNAME_CLAIM = env("OIDC_USERNAME_CLAIM", default="preferred_username")
+OIDC_GROUPS_CLAIM = env("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_GROUP_ROLES = env.dict("OIDC_GROUP_ROLES", default={})
+OIDC_GROUP_UNITS = env.dict("OIDC_GROUP_UNITS", default={})
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=failed"
+if OIDC_ENABLED:
+    _missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_ID",
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+            "OIDC_OP_JWKS_ENDPOINT",
+        )  # fmt: skip
+        if not globals()[name]
+    ]
+    if _missing:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"OIDC_ENABLED needs {', '.join(_missing)}.")
+    AUTHENTICATION_BACKENDS.append("espoo_intl.oidc.PortalOIDCBackend")
+
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords an account, and
 # separately an address, is refused for the cool-off time, even with the right password.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

@@ -25,7 +25,6 @@ import email.header
 import os
 import shutil
 import signal
-import socket
 import socketserver
 import subprocess
 import sys
@@ -37,6 +36,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from espoo_intl.testing import fresh_broker_connections, spare_port
 
 __all__ = [
     "REDIS_SERVER",
@@ -81,12 +82,6 @@ def wait_until(predicate, what: str, *, timeout: float = 30, interval: float = 0
         if time.monotonic() > deadline:
             pytest.fail(f"gave up after {timeout} s waiting for {what}", pytrace=False)
         time.sleep(interval)
-
-
-def _spare_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _database_url() -> str:
@@ -196,30 +191,28 @@ def _point_celery_at(url: str | None) -> tuple:
     """Make this process's Celery app publish to `url` for real (not eagerly); returns what
     to give back to restore it."""
     from espoo_intl import celery_app
-    from espoo_intl.testing import _fresh_broker_connections
 
     conf = celery_app.conf
     saved = (conf.broker_url, conf.broker_transport_options, conf.task_always_eager)
     conf.broker_url = url
     conf.broker_transport_options = {}
     conf.task_always_eager = False
-    _fresh_broker_connections(celery_app)
+    fresh_broker_connections(celery_app)
     return saved
 
 
 def _restore_celery(saved: tuple) -> None:
     from espoo_intl import celery_app
-    from espoo_intl.testing import _fresh_broker_connections
 
     conf = celery_app.conf
     conf.broker_url, conf.broker_transport_options, conf.task_always_eager = saved
-    _fresh_broker_connections(celery_app)
+    fresh_broker_connections(celery_app)
 
 
 @pytest.fixture
 def redis_server(request, tmp_path):
     """A running RedisServer; parametrize it indirectly with True for an append-only file."""
-    port = int(os.environ.get("FAULTS_REDIS_PORT") or _spare_port())
+    port = int(os.environ.get("FAULTS_REDIS_PORT") or spare_port())
     folder = tmp_path / "redis"
     folder.mkdir()
     server = RedisServer(port, folder, persistent=getattr(request, "param", False)).start()
