@@ -123,6 +123,10 @@ SQLITE_OPTIONS = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
+    # Tests on SQLite use an in-memory database unless this names a file: the fault tests'
+    # worker processes need one they can open (SQLITE_TEST_FILE=var/test.sqlite3).
+    if env("SQLITE_TEST_FILE", default=""):
+        DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / env("SQLITE_TEST_FILE"))}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -49,6 +49,7 @@ __all__ = [
     "redis_server",
     "smtp_server",
     "start_worker",
+    "worker_database",
 ]
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -94,7 +95,8 @@ def _database_url() -> str:
         if connection.is_in_memory_db():
             reason = (
                 "fault tests run a worker process, which cannot open the in-memory SQLite "
-                "test database: run them with DATABASE_URL=postgres://... (CI does)"
+                "test database: run them with SQLITE_TEST_FILE=var/test.sqlite3 (a file "
+                "test database) or DATABASE_URL=postgres://... (as CI does)"
             )
             if _in_ci():
                 pytest.fail(f"CI=true: {reason}", pytrace=False)
@@ -417,12 +419,19 @@ class Worker:
 
 
 @pytest.fixture
-def start_worker(redis_server, smtp_server, tmp_path, django_db_blocker):
+def worker_database(django_db_blocker) -> str:
+    """The URL a worker process opens the test database by; skips the test when it cannot
+    (in-memory SQLite). A module can ask for it first (`usefixtures`) to skip early."""
+    with django_db_blocker.unblock():
+        return _database_url()
+
+
+@pytest.fixture
+def start_worker(worker_database, redis_server, smtp_server, tmp_path):
     """start_worker(beat=False, **env) -> a running Worker on the test's database, Redis
     and SMTP server; extra keyword arguments are environment variables for its settings.
     Every worker started is stopped before the test's database is emptied."""
-    with django_db_blocker.unblock():
-        database_url = _database_url()
+    database_url = worker_database
     workers = []
 
     def start(*, beat: bool = False, **overrides) -> Worker:

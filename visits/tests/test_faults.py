@@ -3,8 +3,9 @@ a worker killed mid-task, Redis restarted with tasks queued, a task queued in a 
 transaction, and Redis down while people save. Each ends with every notice of a visit
 request delivered exactly once. The harness is espoo_intl/tests/worker.py.
 
-The worker runs in its own process and reads the test's committed rows: PostgreSQL (CI);
-on the in-memory SQLite test database these tests are skipped."""
+The worker runs in its own process and reads the test's committed rows: PostgreSQL (CI), or
+SQLite with a file test database (SQLITE_TEST_FILE=var/test.sqlite3); on the default
+in-memory SQLite test database these tests are skipped."""
 
 import json
 from collections import Counter
@@ -24,7 +25,10 @@ from .request_factories import VisitRequestFactory
 
 require_worker()
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("worker_database"),  # skips before starting anything on SQLite
+]
 
 # Short limits keep a killed task's wait bounded: the mail server's timeout under the soft
 # time limit, under the hard limit, under the broker's visibility timeout (after which a
