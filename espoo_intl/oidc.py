@@ -16,7 +16,7 @@ import logging
 import requests
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation, ValidationError
 from django.db import transaction
 from django.http import Http404
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -87,12 +87,13 @@ class PortalOIDCBackend(OIDCAuthenticationBackend):
 
     def authenticate(self, request, **kwargs):
         """None (the sign-in page then says single sign-on did not succeed) when OIDC is off,
-        the ID token fails its checks or the provider does not answer; never an error page."""
+        the ID token fails its checks, the claims do not make a valid account or the provider
+        does not answer; never an error page."""
         if not settings.OIDC_ENABLED:
             return None
         try:
             return super().authenticate(request, **kwargs)
-        except (SuspiciousOperation, requests.RequestException) as error:
+        except (SuspiciousOperation, ValidationError, requests.RequestException) as error:
             log.warning("single sign-on refused: %s: %s", type(error).__name__, error)
             return None
 

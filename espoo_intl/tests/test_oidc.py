@@ -181,3 +181,31 @@ def test_a_provider_that_does_not_answer_gives_the_sign_in_page_not_an_error(
 
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?sso=failed"
+
+
+def test_the_administrator_group_gives_the_admin_and_taking_it_away_takes_the_admin(
+    client, provider, settings, django_user_model
+):
+    settings.OIDC_GROUP_ROLES = {**GROUP_ROLES, "sg-portal-admins": Role.ADMINISTRATOR.value}
+
+    sign_in_through(client, provider, claims("admin.a", "sg-portal-admins"))
+    user = django_user_model.objects.get(username="admin.a")
+    assert role_names(user) == {Role.ADMINISTRATOR.value}
+    assert user.is_staff
+    assert client.get("/admin/").status_code == 200
+
+    client.post("/accounts/logout/")
+    sign_in_through(client, provider, claims("admin.a", "sg-henkilosto"))
+    user.refresh_from_db()
+    assert role_names(user) == {Role.STAFF.value}
+    assert not user.is_staff
+    assert client.get("/admin/").status_code == 302
+
+
+def test_claims_that_make_no_valid_account_give_the_sign_in_page_not_an_error(
+    client, provider, django_user_model
+):
+    response = sign_in_through(client, provider, claims("not a <valid> username", "sg-henkilosto"))
+
+    assert response["Location"] == "/accounts/login/?sso=failed"
+    assert not django_user_model.objects.filter(first_name="Maija").exists()
