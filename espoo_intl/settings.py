@@ -313,7 +313,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"] = env.int(
 )
 CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_throttle"] = 1
 CELERY_RESULT_BACKEND = "django-db"
-# The test suite runs tasks in-process (still through Celery's task API); one test drives a real worker.
+# The test suite runs tasks in-process (still through Celery's task API); one test drives a real
+# worker in-process, and the fault tests (visits/tests/test_faults.py) real worker processes.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_RESULT_EXTENDED = True
