@@ -8,8 +8,9 @@ from django.core.cache import cache
 from espoo_intl.roles import Role
 from espoo_intl.tests.factories import OrgUnitFactory, UserFactory
 
-# The browser tests' fixtures (`browser`, `open_page`), for any app's test module.
-pytest_plugins = ["espoo_intl.tests.browser"]
+# The browser tests' fixtures (`browser`, `open_page`) and the fault tests' (`redis_server`,
+# `smtp_server`, `start_worker`), for any app's test module.
+pytest_plugins = ["espoo_intl.tests.browser", "espoo_intl.tests.worker"]
 
 
 def pytest_configure(config):

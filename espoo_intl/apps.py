@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,9 @@ class EspooIntlConfig(AppConfig):
                 catalogues=[("espoo_intl", "theme"), ("espoo_intl", "orgunit")],
                 menu_groups=[registry.MenuGroup(registry.SETTINGS, _("Rule tables"), order=95)],
                 # Pending outbox messages go to the broker once it answers again.
-                periodic_tasks={"outbox-sweep": {"task": SWEEP_TASK, "schedule": 60.0}},
+                periodic_tasks={
+                    "outbox-sweep": {"task": SWEEP_TASK, "schedule": settings.OUTBOX_SWEEP_SECONDS}
+                },
                 menu=[
                     registry.MenuEntry(_("Calendar"), "calendar", "/calendar/", order=80),
                     registry.MenuEntry(

@@ -47,5 +47,6 @@ def portal(request):
     return {
         "user_role_labels": roles,
         "LANGUAGES": settings.LANGUAGES,
+        "oidc_enabled": settings.OIDC_ENABLED,
         **(_menu(request, user) if signed_in else {}),
     }

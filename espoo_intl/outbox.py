@@ -4,7 +4,9 @@
 row; when the transaction commits, the row is handed to the broker (as the core task
 `espoo_intl.outbox.deliver`). When the broker does not answer, the save still stands: the
 row stays pending, the page says the notice is queued (`held_messages`), and the beat task
-`espoo_intl.outbox.sweep` hands pending rows over once the broker is back. `deliver` runs the
+`espoo_intl.outbox.sweep` hands pending rows over once the broker is back, and hands over
+again a row the broker took but that is still not done long after (a Redis restarted without
+persistence forgets its queue). `deliver` runs the
 named task in the worker and marks the row done under a row lock, so a message handed over
 twice (the commit hook and a sweep) is still sent once. A rolled-back transaction leaves no
 row and hands nothing over.
@@ -16,6 +18,7 @@ import logging
 from contextlib import contextmanager
 
 from celery import shared_task
+from django.conf import settings
 from django.contrib import messages
 from django.db import models, transaction
 from django.utils import timezone
@@ -97,7 +100,8 @@ def outbox_send(message: OutboxMessage) -> bool:
         if held is not None:
             held.append(message.pk)
         return False
-    OutboxMessage.objects.filter(pk=message.pk, sent_at__isnull=True).update(
+    # sent_at is the latest hand-over: the sweep hands a message over again only long after it.
+    OutboxMessage.objects.filter(pk=message.pk, done_at__isnull=True).update(
         sent_at=timezone.now(), attempts=models.F("attempts") + 1, last_error=""
     )
     return True
@@ -132,15 +136,32 @@ def deliver(message_id: int):
     return result
 
 
+def _due(now, older_than_seconds: int, redeliver_after_seconds: int | None):
+    """Rows never handed over, and rows handed over long ago but still not done: Redis
+    without persistence forgets its queue when it restarts, so a message it held is handed
+    over again (at most settings.OUTBOX_MAX_ATTEMPTS times in all)."""
+    if redeliver_after_seconds is None:
+        redeliver_after_seconds = settings.OUTBOX_REDELIVER_SECONDS
+    never_sent = models.Q(sent_at__isnull=True)
+    lost = models.Q(
+        sent_at__lte=now - datetime.timedelta(seconds=redeliver_after_seconds),
+        attempts__lt=settings.OUTBOX_MAX_ATTEMPTS,
+    )
+    return OutboxMessage.objects.filter(
+        never_sent | lost,
+        done_at__isnull=True,
+        created__lte=now - datetime.timedelta(seconds=older_than_seconds),
+    )
+
+
 @shared_task(name=SWEEP_TASK)
-def sweep(older_than_seconds: int = 0) -> int:
-    """Hand pending rows to the broker again (beat runs this every minute); forget rows
-    delivered more than KEEP_DELIVERED ago (their arguments name recipients)."""
+def sweep(older_than_seconds: int = 0, redeliver_after_seconds: int | None = None) -> int:
+    """Hand pending rows to the broker again (beat runs this every OUTBOX_SWEEP_SECONDS);
+    forget rows delivered more than KEEP_DELIVERED ago (their arguments name recipients)."""
     now = timezone.now()
     OutboxMessage.objects.filter(done_at__lt=now - KEEP_DELIVERED).delete()
-    cutoff = now - datetime.timedelta(seconds=older_than_seconds)
     sent = 0
-    for message in OutboxMessage.objects.filter(sent_at__isnull=True, created__lte=cutoff):
+    for message in _due(now, older_than_seconds, redeliver_after_seconds):
         if not outbox_send(message):
             break  # the broker is still away: try again at the next sweep
         sent += 1

@@ -36,6 +36,8 @@ from hypothesis import strategies as st
 
 __all__ = [
     "broker_unreachable",
+    "fresh_broker_connections",
+    "spare_port",
     "HOSTILE_VALUES",
     "hostile_text",
     "hostile_form",
@@ -190,14 +192,14 @@ def assert_constant_queries(client, url: str, *, grow: Callable[[int], object]) 
     assert many == few, f"{url}: {few} queries with 3 rows, {many} with 30"
 
 
-def _closed_port() -> int:
+def spare_port() -> int:
     """A loopback port nothing listens on (bound, read and released)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _fresh_broker_connections(app) -> None:
+def fresh_broker_connections(app) -> None:
     """Forget the app's connection and producer pools so the next publish connects to the
     broker URL now configured (kombu keeps its pools by URL; none is closed)."""
     app._pool = None
@@ -212,15 +214,15 @@ def broker_unreachable():
 
     conf = celery_app.conf
     saved = (conf.broker_url, conf.broker_transport_options, conf.task_always_eager)
-    conf.broker_url = f"redis://127.0.0.1:{_closed_port()}/0"
+    conf.broker_url = f"redis://127.0.0.1:{spare_port()}/0"
     conf.broker_transport_options = {}
     conf.task_always_eager = False
-    _fresh_broker_connections(celery_app)
+    fresh_broker_connections(celery_app)
     try:
         yield
     finally:
         conf.broker_url, conf.broker_transport_options, conf.task_always_eager = saved
-        _fresh_broker_connections(celery_app)
+        fresh_broker_connections(celery_app)
 
 
 # --- hostile input --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django.urls import include, path
 from . import registry
 from .admin_site import restrict_admin_to_administrators
 from .attachments import AttachmentDownloadView
+from .oidc import SignInCallback, SignInStart
 from .views import calendar, dashboard, pages, settings
 from .views.accounts import ThrottledPasswordResetView
 
@@ -16,6 +17,9 @@ urlpatterns = [
     path("attachments/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
+    # Single sign-on (OIDC_ENABLED): to the identity provider and back; 404 when not in use.
+    path("oidc/authenticate/", SignInStart.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", SignInCallback.as_view(), name="oidc_authentication_callback"),
     path("admin/", admin.site.urls),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("calendar/", calendar.calendar_month, name="calendar"),

@@ -19,6 +19,9 @@ MATRIX = [
     row("POST", "/accounts/login/", ANYONE),  # an empty form comes back with its errors
     row("GET", "/accounts/logout/", NOT_ALLOWED),
     row("POST", "/accounts/logout/", expect(302, anonymous=302)),  # to the login page
+    # Single sign-on (espoo_intl/oidc.py) is off unless OIDC_ENABLED: not found for anyone.
+    row("GET", "/oidc/authenticate/", expect(404, anonymous=404)),
+    row("GET", "/oidc/callback/", expect(404, anonymous=404)),
     # Changing one's own password needs a sign-in.
     row("GET", "/accounts/password_change/", SIGNED_IN),
     row("POST", "/accounts/password_change/", SIGNED_IN),

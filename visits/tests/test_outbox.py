@@ -112,3 +112,33 @@ def test_a_task_queued_in_a_rolled_back_transaction_never_runs(
     assert not OutboxMessage.objects.exists()
     assert sweep() == 0
     assert mail.outbox == []
+
+
+def test_a_message_the_broker_lost_is_handed_over_again_and_sent_once(
+    django_capture_on_commit_callbacks, settings, kv
+):
+    """Redis restarted without persistence forgets what it held: a row handed over long ago
+    and still not done goes again; one handed over just now is left to the broker."""
+    from visits.tests.request_factories import VisitRequestFactory
+
+    visit_request = VisitRequestFactory()
+    with broker_unreachable(), django_capture_on_commit_callbacks(execute=True):
+        lost = outbox_enqueue(send_request_email.name, "new_request", visit_request.pk, [kv.pk], [], {})  # fmt: skip
+    long_ago = timezone.now() - timedelta(seconds=settings.OUTBOX_REDELIVER_SECONDS + 1)
+    OutboxMessage.objects.filter(pk=lost.pk).update(sent_at=long_ago)
+    recent = OutboxMessage.objects.create(
+        task_name=send_request_email.name,
+        args=["new_request", visit_request.pk, [kv.pk], [], {}],
+        sent_at=timezone.now(),
+    )
+
+    assert sweep() == 1
+    assert recipients() == [kv.email]
+    lost.refresh_from_db()
+    assert lost.done_at is not None
+    recent.refresh_from_db()
+    assert recent.done_at is None
+
+    settings.OUTBOX_MAX_ATTEMPTS = recent.attempts  # given up on after that many hand-overs
+    assert sweep(redeliver_after_seconds=0) == 0
+    assert recipients() == [kv.email]
