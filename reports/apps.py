@@ -11,7 +11,7 @@ class ReportsConfig(AppConfig):
         from espoo_intl import registry
         from espoo_intl.roles import reads_dashboards
 
-        from . import demo, selectors
+        from . import demo, selectors, tasks  # noqa: F401 (tasks: registered with Celery)
 
         registry.register(
             registry.App(
