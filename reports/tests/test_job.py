@@ -5,13 +5,15 @@ retries, failures with their reason, the sweep, publishing and the figures that 
 import datetime
 import threading
 
+import hypothesis
+import hypothesis.strategies
 import pytest
 from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
 from espoo_intl import celery_app
-from espoo_intl.testing import assert_constant_queries
-from metrics.models import Submission, SubmissionState
+from espoo_intl.testing import assert_constant_queries, hostile_form, post_hostile
+from metrics.models import ReportingPeriod, Submission, SubmissionState
 from metrics.tests.conftest import finnish
 from reports import demo, services
 from reports.models import ReportState, ReportVersion
@@ -256,3 +258,20 @@ def test_the_demo_leaves_a_published_report_of_the_last_complete_year(kv, lead, 
     response = client_for(lead).get(f"/reports/{version.pk}/download/")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     assert demo.load(users={"kv": kv}, options={}).startswith("0")
+
+
+@hypothesis.settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(data=hypothesis.strategies.data())
+def test_hostile_values_in_the_compile_form_never_break_the_page(kv, client_for, data):
+    if not ReportingPeriod.objects.filter(year=2025).exists():
+        period(2025, approved=False, actor=kv)
+    base = {"year": "2025", "language": "fi", "kind": "final"}
+    response = post_hostile(
+        client_for(kv), "/reports/compile/", data.draw(hostile_form(base)), model=ReportVersion
+    )
+    assert response.status_code in (302, 400)
+    assert not ReportVersion.objects.filter(final=True).exists()  # the period is not approved
