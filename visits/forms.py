@@ -22,6 +22,7 @@ def limit_responsible(field, user, *, keep=None) -> None:
     field.queryset = responsible_choices(user, keep=keep).select_related("unit")
     field.error_messages["invalid_choice"] = RESPONSIBLE_OUTSIDE
 
+
 __all__ = [
     "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm",
     "ChecklistItemForm", "GuestForm", "GiftForm", "AttachmentForm",

@@ -14,7 +14,12 @@ from .mail import send_request_email, send_visit_email
 from .notifications import remind_upcoming
 from .services.erasure import personal_data_erase_expired
 
-__all__ = ["send_request_email", "send_visit_email", "erase_expired_guest_data", "remind_upcoming_visits"]
+__all__ = [
+    "send_request_email",
+    "send_visit_email",
+    "erase_expired_guest_data",
+    "remind_upcoming_visits",
+]
 
 
 @shared_task

@@ -6,30 +6,55 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('visits', '0015_words_seed_texts'),
+        ("visits", "0015_words_seed_texts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='checklistitem',
-            name='visit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='visits.visit'),
+            model_name="checklistitem",
+            name="visit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="checklist",
+                to="visits.visit",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalchecklistitem',
-            name='visit',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='visits.visit'),
+            model_name="historicalchecklistitem",
+            name="visit",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="visits.visit",
+            ),
         ),
         migrations.AlterField(
-            model_name='checklistitem',
-            name='visit_request',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='checklist', to='visits.visitrequest'),
+            model_name="checklistitem",
+            name="visit_request",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="checklist",
+                to="visits.visitrequest",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='checklistitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('visit__isnull', True), ('visit_request__isnull', False)), models.Q(('visit__isnull', False), ('visit_request__isnull', True)), _connector='OR'), name='checklist_item_of_request_or_visit'),
+            model_name="checklistitem",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("visit__isnull", True), ("visit_request__isnull", False)),
+                    models.Q(("visit__isnull", False), ("visit_request__isnull", True)),
+                    _connector="OR",
+                ),
+                name="checklist_item_of_request_or_visit",
+            ),
         ),
     ]

@@ -27,7 +27,7 @@ REFUSED = (
 
 def _choices(html: str, name: str) -> set[str]:
     select = re.search(rf'<select name="{name}".*?</select>', html, re.S).group(0)
-    return {v for v in re.findall(r'<option value="(\d+)"', select)}
+    return set(re.findall(r'<option value="(\d+)"', select))
 
 
 def test_a_contacts_visit_form_offers_people_of_their_own_department(
