@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from visits.choices import RequestState
 from visits.models import Visit
@@ -89,9 +90,11 @@ def test_the_service_refuses_it_too(contact, other_staff, unit):
         start_date="2025-05-05",
         end_date="2025-05-05",
     )
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         visit_create(actor=contact, responsible=other_staff, **data)
-    assert refused.value.message_dict == {"responsible": [REFUSED]}
+    with translation.override("en"):
+        assert refused.value.message_dict == {"responsible": [REFUSED]}
+    assert not Visit.objects.exists()
 
 
 def test_a_contacts_routing_offers_people_of_their_own_department(
