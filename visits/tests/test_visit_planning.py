@@ -280,3 +280,17 @@ def test_a_reader_sees_the_checklist_but_cannot_tick_it(en, staff, other_staff, 
     assert refused.status_code == 403
     item.refresh_from_db()
     assert item.status == ItemStatus.OPEN
+
+
+def test_the_dashboard_counts_the_open_items_of_a_visits_own_checklist(en, kv, unit):  # noqa: F811
+    from visits.selectors_dashboard import upcoming_visits
+
+    today = datetime.date(2025, 5, 1)
+    visit = VisitFactory(host_unit=unit, start_date=datetime.date(2025, 5, 10))
+    en(kv).post(f"/visits/{visit.pk}/checklist/")
+    total = visit.checklist.count()
+    visit.checklist.filter(pk=visit.checklist.first().pk).update(status=ItemStatus.DONE)
+
+    [row] = [r for r in upcoming_visits(user=kv, today=today) if r.kind == "visit"]
+
+    assert row.open_items == total - 1
