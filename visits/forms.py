@@ -11,6 +11,17 @@ from espoo_intl.questionnaires import QuestionnaireForm, latest_response
 from partnerships.selectors import link_to_partnership
 
 from .models import EVALUATION, ChecklistItem, Gift, Guest, Theme, Visit, VisitRequest
+from .rules import RESPONSIBLE_OUTSIDE, responsible_choices
+
+
+def limit_responsible(field, user, *, keep=None) -> None:
+    """The responsible person's choices as the rule gives them (rules.responsible_choices);
+    a person outside them is refused with words the user understands."""
+    if user is None:
+        return
+    field.queryset = responsible_choices(user, keep=keep).select_related("unit")
+    field.error_messages["invalid_choice"] = RESPONSIBLE_OUTSIDE
+
 
 __all__ = [
     "VisitForm", "VisitRequestForm", "TriageForm", "RoutingForm",
@@ -43,6 +54,7 @@ class VisitForm(RegisterForm):
         self.fields["host_unit"].queryset = units.order_by("department__name_fi", "kind", "name_fi")
         self.fields["host_unit"].label_from_instance = lambda u: u.label
         self.fields["responsible"].queryset = User.objects.filter(is_active=True)
+        limit_responsible(self.fields["responsible"], self.user, keep=self.instance.responsible_id)
         self.fields["themes"].queryset = Theme.objects.filter(is_active=True)
         link_to_partnership(self)
         if self.instance.pk is None and self.user is not None:
@@ -163,7 +175,9 @@ class RoutingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, keep_responsible=None, **kwargs):
+        """`user`: who routes (a kv-yhteyshenkilö names someone of their own department);
+        `keep_responsible`: the pk of the person named now."""
         super().__init__(*args, **kwargs)
         units = OrgUnit.objects.filter(is_active=True).select_related("parent")
         units = units.order_by("department__name_fi", "kind", "name_fi")
@@ -173,6 +187,7 @@ class RoutingForm(forms.Form):
         self.fields["responsible"].queryset = User.objects.filter(is_active=True).select_related(
             "unit"
         )
+        limit_responsible(self.fields["responsible"], user, keep=keep_responsible)
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         # Checkboxes in a scrolling box (no Ctrl-click): the box is the labelled group.

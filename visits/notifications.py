@@ -11,7 +11,7 @@ from espoo_intl.outbox import outbox_enqueue
 from espoo_intl.roles import Role
 
 from .choices import ItemStatus, RequestState
-from .mail import send_request_email
+from .mail import send_request_email, send_visit_email
 from .models import VisitRequest
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "state_changed",
     "reminder",
     "remind_upcoming",
+    "dignitary_visit_logged",
 ]
 
 
@@ -119,3 +120,17 @@ def remind_upcoming(today: datetime.date) -> int:
             reminder(visit_request, open_items)
             sent += 1
     return sent
+
+
+def dignitary_visit_logged(visit, *, actor) -> None:
+    """A dignitary visit logged directly in the visit log (3.3: kv-tiimi is always
+    informed): kv-tiimi and the international@ mailbox, with the protocol parties its rank
+    requires."""
+    outbox_enqueue(
+        send_visit_email.name,
+        "dignitary_visit",
+        visit.pk,
+        sorted(set(_kv_team_ids()) - {actor.pk}),
+        [settings.INTERNATIONAL_MAILBOX],
+        {"actor": str(actor)},
+    )

@@ -3,15 +3,18 @@ and the host-unit suggestion. The states and transitions are in visits.workflow.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from espoo_intl.models import User
 from espoo_intl.roles import Role
 
 from .choices import DignitaryRank
 
 __all__ = [
     "Recommendation", "recommendation", "Routing", "suggest_routing", "CITY_LEVEL_RANKS",
-    "is_city_level", "request_department_id", "coordinates",
+    "is_city_level", "request_department_id", "coordinates", "responsible_choices",
+    "may_name_responsible", "RESPONSIBLE_OUTSIDE",
 ]  # fmt: skip
 
 # A request of these ranks is city-level: kv-tiimi coordinates it (3.3).
@@ -43,6 +46,34 @@ def coordinates(user, visit_request) -> bool:
         and user.department_pk
         and request_department_id(visit_request) == user.department_pk
     )
+
+
+# What a form and a service say when someone outside the department is named.
+RESPONSIBLE_OUTSIDE = _(
+    "Choose a responsible person from your own department; kv-tiimi can name someone from "
+    "another department."
+)
+
+
+def responsible_choices(user, *, keep=None):
+    """The people `user` may name as the responsible person of a visit or a visit request:
+    kv-tiimi (and administrators) anyone active; a kv-yhteyshenkilö, as other staff, the
+    active people of their own department (3.3, 3.4). `keep`: the person named now (the
+    pk), who stays a choice when someone else's earlier choice is edited."""
+    people = User.objects.filter(is_active=True)
+    if user.sees_everything:
+        return people
+    own = Q(unit__department=user.department_pk) if user.department_pk else Q(pk=user.pk)
+    if keep:
+        own |= Q(pk=keep)
+    return people.filter(own)
+
+
+def may_name_responsible(user, person, *, keep=None) -> bool:
+    """May `user` name `person` (a User or None) as the responsible person?"""
+    if person is None or user.sees_everything:
+        return True
+    return responsible_choices(user, keep=keep).filter(pk=person.pk).exists()
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def upcoming_visits(
         .select_related("host_unit__parent")
         .annotate(open_items=Count("checklist", filter=open_items))
     )
-    # A visit's checklist lives on the request it came from, if any.
+    # A visit's checklist lives on the request it came from, if any, else on the visit
+    # (one or the other: a request's visit gets no checklist of its own).
     visits = (
         Visit.objects.for_user(user)
         .filter(status__in=PLANNED_VISIT_STATUSES, start_date__range=(today, until))
@@ -96,7 +97,9 @@ def upcoming_visits(
             open_items=Count(
                 "visit_request__checklist",
                 filter=Q(visit_request__checklist__status=ItemStatus.OPEN),
+                distinct=True,
             )
+            + Count("checklist", filter=open_items, distinct=True)
         )
     )
     rows = [

@@ -1,19 +1,25 @@
 """Celery tasks of the visits app: take ids, call a service, nothing else.
 
-`send_request_email` is defined next to the mail it sends (visits/mail.py) so that
-notifications can enqueue it without importing this module (which imports the services,
-which notify); it is listed here so the worker's autodiscovery registers it."""
+`send_request_email` and `send_visit_email` are defined next to the mail they send
+(visits/mail.py) so that notifications can enqueue them without importing this module (which
+imports the services, which notify); they are listed here so the worker's autodiscovery
+registers them."""
 
 import datetime
 
 from celery import shared_task
 from django.utils import timezone
 
-from .mail import send_request_email
+from .mail import send_request_email, send_visit_email
 from .notifications import remind_upcoming
 from .services.erasure import personal_data_erase_expired
 
-__all__ = ["send_request_email", "erase_expired_guest_data", "remind_upcoming_visits"]
+__all__ = [
+    "send_request_email",
+    "send_visit_email",
+    "erase_expired_guest_data",
+    "remind_upcoming_visits",
+]
 
 
 @shared_task

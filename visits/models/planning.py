@@ -24,6 +24,7 @@ from ..choices import (
 )
 from .checks import date_range_errors
 from .request import VisitRequest
+from .visit import Visit
 
 __all__ = [
     "ProtocolRule", "ProtocolNotice", "RoutingRule", "ChecklistTemplate", "ChecklistItem",
@@ -84,6 +85,16 @@ class ProtocolRule(models.Model):
     def parties(self) -> list[str]:
         """The required parties' stored values (ProtocolParty), in the matrix's order."""
         return [party.value for party, field in self.PARTY_FIELDS.items() if getattr(self, field)]
+
+    @classmethod
+    def parties_for(cls, rank: str) -> list[str]:
+        """The parties a dignitary rank requires (3.3): the one lookup of the matrix, for
+        requests, visits and their e-mails. No rank, no parties; a rank missing from the
+        matrix still involves kv-tiimi."""
+        if not rank:
+            return []
+        rule = cls.objects.filter(rank=rank).first()
+        return rule.parties if rule else [ProtocolParty.KV_TEAM.value]
 
 
 class ProtocolNotice(models.Model):
@@ -148,7 +159,9 @@ class RoutingRule(models.Model):
 
 
 class ChecklistTemplate(TranslatedNameModel):
-    """An item copied into each accepted request's checklist (3.3, 3.4). Editable by kv-tiimi."""
+    """An item copied into each accepted request's checklist, and into a visit's checklist
+    when it is added on the visit's page (3.3, 3.4). Editable by kv-tiimi. The items that are
+    not dignitary-only make the general visit checklist of 3.4."""
 
     phase = models.CharField(_("phase"), max_length=20, choices=ChecklistPhase.choices)
     required = models.BooleanField(_("required"), default=True)
@@ -163,8 +176,14 @@ class ChecklistTemplate(TranslatedNameModel):
 
 
 class ChecklistItem(models.Model):
+    """One item of a checklist: of a visit request, or of a visit logged directly (one of
+    the two). Both call their items `checklist`."""
+
     visit_request = models.ForeignKey(
-        VisitRequest, on_delete=models.CASCADE, related_name="checklist"
+        VisitRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="checklist"
+    )
+    visit = models.ForeignKey(
+        Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="checklist"
     )
     template = models.ForeignKey(
         ChecklistTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -192,9 +211,21 @@ class ChecklistItem(models.Model):
         verbose_name = _("checklist item")
         verbose_name_plural = _("checklist items")
         ordering = ["phase", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(visit_request__isnull=False, visit__isnull=True)
+                | models.Q(visit_request__isnull=True, visit__isnull=False),
+                name="checklist_item_of_request_or_visit",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def record(self):
+        """The request or the visit the item belongs to."""
+        return self.visit_request if self.visit_request_id else self.visit
 
     @property
     def is_open(self) -> bool:

@@ -16,36 +16,82 @@ from espoo_intl.attachments import Attachment
 from espoo_intl.permissions import can_change, sees_confidential_parts
 from espoo_intl.timeline import timeline_log
 
-from ..choices import ItemStatus, ProtocolParty
+from ..choices import ItemStatus, VisitKind
 from ..models import (
     ChecklistItem,
+    ChecklistTemplate,
     Gift,
     Guest,
     ProtocolNotice,
     ProtocolRule,
+    Visit,
     VisitRequest,
 )
 
 __all__ = [
-    "required_parties", "protocol_mark_informed", "checklist_item_update",
-    "checklist_items_mark_done", "guest_save",
+    "required_parties", "protocol_mark_informed", "checklist_generate", "visit_checklist_add",
+    "checklist_item_update", "checklist_items_mark_done", "guest_save",
     "guest_delete", "gift_add", "attachment_add", "attachment_store", "guest_data_erase_expired",
 ]  # fmt: skip
 
 
-def required_parties(visit_request: VisitRequest) -> list[str]:
-    """The protocol parties the request's rank requires (3.3), from the editable matrix."""
-    if not visit_request.dignitary_rank:
-        return []
-    rule = ProtocolRule.objects.filter(rank=visit_request.dignitary_rank).first()
-    return rule.parties if rule else [ProtocolParty.KV_TEAM.value]
+def required_parties(record: VisitRequest | Visit) -> list[str]:
+    """The protocol parties a request's or a visit's dignitary rank requires (3.3), from
+    the editable matrix."""
+    return ProtocolRule.parties_for(record.dignitary_rank)
 
 
-def _require_change(actor, visit_request: VisitRequest) -> None:
-    if not can_change(actor, visit_request):
+def _require_change(actor, record: VisitRequest | Visit) -> None:
+    if not can_change(actor, record):
         raise PermissionDenied
-    if visit_request.is_closed:
+    if record.is_closed:
         raise ValidationError(_("This request is closed: its records are kept as they are."))
+
+
+def checklist_generate(record: VisitRequest | Visit) -> int:
+    """Copy the active checklist templates onto a request or a visit (once): every item
+    for a dignitary visit (the planning checklist of 3.3), the general visit checklist of
+    3.4 (the items not only for dignitary visits) for the others. Returns the count."""
+    if record.checklist.exists():
+        return 0
+    templates = ChecklistTemplate.objects.filter(is_active=True)
+    if record.kind != VisitKind.DIGNITARY:
+        templates = templates.filter(dignitary_only=False)
+    owner = "visit" if isinstance(record, Visit) else "visit_request"
+    items = ChecklistItem.objects.bulk_create(
+        ChecklistItem(
+            **{owner: record},
+            template=t,
+            phase=t.phase,
+            title=t.name_fi,
+            required=t.required,
+            order=t.order,
+        )
+        for t in templates
+    )
+    return len(items)
+
+
+@transaction.atomic
+def visit_checklist_add(visit: Visit, *, actor) -> int:
+    """Give a visit logged directly its checklist (its editors may). A visit made from a
+    request keeps its checklist on the request. Returns how many items were added."""
+    _require_change(actor, visit)
+    Visit.objects.select_for_update().filter(pk=visit.pk).first()  # two clicks add one list
+    if VisitRequest.objects.filter(visit=visit).exists():
+        raise ValidationError(_("This visit's checklist is on its visit request."))
+    if visit.checklist.exists():
+        raise ValidationError(_("This visit already has its checklist."))
+    added = checklist_generate(visit)
+    if not added:
+        raise ValidationError(_("The checklist template has no active items."))
+    timeline_log(
+        visit,
+        actor=actor,
+        summary=gettext_noop("Checklist added: %(n)s items"),
+        params={"n": added},
+    )
+    return added
 
 
 @transaction.atomic
@@ -70,7 +116,7 @@ def protocol_mark_informed(visit_request: VisitRequest, *, party: str, actor) ->
 @transaction.atomic
 def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistItem:
     """Set an item's status (done / not needed / open), owner, due date and note."""
-    _require_change(actor, item.visit_request)
+    _require_change(actor, item.record)
     for name in ("status", "owner", "note", "due_date"):
         if name in data:
             setattr(item, name, data[name])
@@ -81,22 +127,22 @@ def checklist_item_update(item: ChecklistItem, *, actor, **data) -> ChecklistIte
 
 
 @transaction.atomic
-def checklist_items_mark_done(visit_request: VisitRequest, *, actor, item_ids) -> int:
-    """Mark several of the request's checklist items done at once (items of other
-    requests are ignored); returns how many changed. Refused on a closed request."""
-    _require_change(actor, visit_request)
+def checklist_items_mark_done(record: VisitRequest | Visit, *, actor, item_ids) -> int:
+    """Mark several of a request's or a visit's checklist items done at once (items of
+    other records are ignored); returns how many changed. Refused on a closed request."""
+    _require_change(actor, record)
     ids = {int(i) for i in item_ids}
     if not ids:
         raise ValidationError(_("Select the items to mark done."))
     changed = 0
-    for item in visit_request.checklist.filter(pk__in=ids).exclude(status=ItemStatus.DONE):
+    for item in record.checklist.filter(pk__in=ids).exclude(status=ItemStatus.DONE):
         item.status = ItemStatus.DONE
         item._history_user = actor
         item.save()
         changed += 1
     if changed:
         timeline_log(
-            visit_request,
+            record,
             actor=actor,
             summary=gettext_noop("Checklist items marked done: %(n)s"),
             params={"n": changed},

@@ -12,19 +12,23 @@ from espoo_intl.timeline import timeline_for, timeline_log
 from espoo_intl.workflow import workflow_transition
 
 from .. import notifications
-from ..choices import RequestState, VisitKind, VisitStatus
+from ..choices import RequestState, VisitStatus
 from ..models import (
     EVALUATION,
     EVALUATION_QUESTIONS,
     TIMELY,
-    ChecklistItem,
-    ChecklistTemplate,
     RoutingRule,
     Visit,
     VisitRequest,
 )
-from ..rules import coordinates, recommendation, suggest_routing
-from .planning import attachment_store
+from ..rules import (
+    RESPONSIBLE_OUTSIDE,
+    coordinates,
+    may_name_responsible,
+    recommendation,
+    suggest_routing,
+)
+from .planning import attachment_store, checklist_generate
 
 __all__ = [
     "request_create", "request_update", "request_triage", "request_route", "request_transition",
@@ -197,6 +201,8 @@ def request_route(
         raise ValidationError(
             {"host_unit": _("Choose a host unit in your own department; kv-tiimi routes further.")}
         )
+    if not may_name_responsible(actor, responsible, keep=visit_request.responsible_id):
+        raise ValidationError({"responsible": RESPONSIBLE_OUTSIDE})
     previous_responsible = visit_request.responsible_id
     visit_request.host_unit, visit_request.responsible = host_unit, responsible
     visit_request.version += 1
@@ -223,26 +229,6 @@ def request_route(
             params={"unit": unit.label, "people": ", ".join(str(p) for p in people)},
         )
     return visit_request
-
-
-def checklist_generate(visit_request: VisitRequest) -> None:
-    """Copy the active checklist templates onto an accepted request (once)."""
-    if visit_request.checklist.exists():
-        return
-    templates = ChecklistTemplate.objects.filter(is_active=True)
-    if visit_request.kind != VisitKind.DIGNITARY:
-        templates = templates.filter(dignitary_only=False)
-    ChecklistItem.objects.bulk_create(
-        ChecklistItem(
-            visit_request=visit_request,
-            template=t,
-            phase=t.phase,
-            title=t.name_fi,
-            required=t.required,
-            order=t.order,
-        )
-        for t in templates
-    )
 
 
 def visit_from_request(visit_request: VisitRequest, actor) -> Visit:

@@ -72,6 +72,11 @@ RECORDS = {
     "closed_request": lambda ctx: VisitRequestFactory(
         host_unit=ctx["unit"], subject="Päättynyt vierailupyyntö", state=RequestState.DEBRIEFED
     ),
+    # A checklist item of the visit named first in the route (a visit logged directly).
+    "visit_item": lambda ctx: ChecklistItemFactory(
+        visit=next(ctx[n] for n in ("visit", "other_confidential") if n in ctx),
+        visit_request=None,
+    ),
     # What hangs on the request named before it in the route.
     "item": lambda ctx: ChecklistItemFactory(visit_request=_last_request(ctx)),
     "guest": lambda ctx: GuestFactory(visit_request=_last_request(ctx), name="Anna Andersson"),
@@ -106,6 +111,17 @@ DELETE_OTHER_CONFIDENTIAL = expect(
 SEE_OWN_CONFIDENTIAL = expect(404, contact=200, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL_PAGE = expect(404, contact=403, kv=200, administrator=200)
 DELETE_OWN_CONFIDENTIAL = expect(404, contact=403, kv=302, administrator=302)
+
+# A visit's checklist: added (302) and ticked by the visit's editors; an empty item form or
+# nothing selected is refused (400).
+VISIT_EDITORS_OWN = expect(403, staff=302, contact=302, kv=302, administrator=302)
+VISIT_EDITORS_OWN_FORM = expect(403, staff=400, contact=400, kv=400, administrator=400)
+VISIT_EDITORS_OTHER_CONFIDENTIAL = expect(
+    404, other_staff=302, other_contact=302, kv=302, administrator=302
+)
+VISIT_EDITORS_OTHER_CONFIDENTIAL_FORM = expect(
+    404, other_staff=400, other_contact=400, kv=400, administrator=400
+)
 
 # Visit requests. The request page's actions are POST-only. Each looks the request up among
 # those the user sees (404 otherwise), then checks that the user may take that action at all
@@ -187,6 +203,18 @@ MATRIX = [
     row("POST", "/visits/{own_confidential}/edit/", SEE_OWN_CONFIDENTIAL),
     row("GET", "/visits/{own_confidential}/delete/", DELETE_OWN_CONFIDENTIAL_PAGE),
     row("POST", "/visits/{own_confidential}/delete/", DELETE_OWN_CONFIDENTIAL),
+    # A visit's checklist (a visit logged directly).
+    row("GET", "/visits/{visit}/checklist/", NO_POST),
+    row("POST", "/visits/{visit}/checklist/", VISIT_EDITORS_OWN),
+    row("POST", "/visits/{other_confidential}/checklist/", VISIT_EDITORS_OTHER_CONFIDENTIAL),
+    row("POST", "/visits/{visit}/items/{visit_item}/", VISIT_EDITORS_OWN_FORM),
+    row(
+        "POST",
+        "/visits/{other_confidential}/items/{visit_item}/",
+        VISIT_EDITORS_OTHER_CONFIDENTIAL_FORM,
+    ),
+    row("POST", "/visits/{visit}/items/done/", VISIT_EDITORS_OWN_FORM),
+    row("POST", "/visits/{other_confidential}/items/done/", VISIT_EDITORS_OTHER_CONFIDENTIAL_FORM),
     # Visit requests: anyone signed in may register one.
     row("GET", "/requests/", READ),
     row("POST", "/requests/", NO_POST),

@@ -5,9 +5,9 @@ request page; on a refusal it shows the page again with the user's input and the
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from espoo_intl.permissions import can_change, in_reach, sees_confidential_parts
 from espoo_intl.questionnaires import responses_for
@@ -16,21 +16,21 @@ from espoo_intl.views import TransitionView as CoreTransitionView
 from espoo_intl.views.actions import RecordActionView
 from espoo_intl.views.generic import record_page_context
 
-from ..choices import ChecklistPhase, ProtocolParty, RequestState
+from ..choices import ProtocolParty, RequestState
 from ..filtersets import VisitRequestFilterSet
 from ..forms import (
     AttachmentForm,
-    ChecklistItemForm,
     GiftForm,
     GuestForm,
     RoutingForm,
     TriageForm,
     VisitRequestForm,
 )
-from ..models import EVALUATION, ChecklistItem, Guest, VisitRequest
+from ..models import EVALUATION, Guest, VisitRequest
 from ..rules import coordinates
 from ..services import planning, requests
 from ..tables import VisitRequestTable
+from .checklist import ChecklistItemActions, ChecklistMarkDoneActions, checklist_context
 
 
 class RequestListView(ObjectListView):
@@ -74,25 +74,6 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
     may_coordinate = coordinates(user, obj)
     parties = planning.required_parties(obj)
     notices = {n.party: n for n in obj.protocol_notices.select_related("informed_by")}
-    items = list(obj.checklist.select_related("owner", "template"))
-    owners = ChecklistItemForm.owner_choices() if items and editable else None
-    phases = [
-        {
-            "code": phase,
-            "label": label,
-            "items": [
-                {
-                    "item": i,
-                    "form": ChecklistItemForm(
-                        instance=i, prefix=f"item{i.pk}", owner_choices=owners
-                    ),
-                }
-                for i in items
-                if i.phase == phase
-            ],
-        }
-        for phase, label in ChecklistPhase.choices
-    ]
     # A confidential visit's title never shows to someone who may not open the visit.
     visit_readable = obj.visit is not None and in_reach(user, obj.visit)
     suggestion = requests.routing_suggestion(obj)
@@ -117,15 +98,13 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "reported": requests.responsible_reported(obj) if obj.responsible_id else None,
         "can_report": obj.responsible_id is not None and _may_report(user, obj),
         "suggestion": suggestion,
-        "routing_form": forms.get("routing_form") or RoutingForm(initial=routing_initial),
+        "routing_form": forms.get("routing_form")
+        or RoutingForm(initial=routing_initial, user=user, keep_responsible=obj.responsible_id),
         "can_route": may_coordinate and obj.is_open,
         "parties": [
             {"code": p, "label": ProtocolParty(p).label, "notice": notices.get(p)} for p in parties
         ],
-        "phases": phases,
-        "has_checklist": bool(items),
-        "checklist_total": len(items),
-        "checklist_done": sum(1 for i in items if not i.is_open),
+        **checklist_context(obj, editable=editable, url_prefix="request"),
         "gifts": obj.gifts.all(),
         "gift_form": forms.get("gift_form") or GiftForm(),
         "attachments": obj.attachments.all(),
@@ -190,6 +169,10 @@ class RouteView(RequestActionView):
     success_message = gettext_lazy("Routing confirmed; the people concerned are notified.")
     failure_message = gettext_lazy("Check the routing.")
 
+    def get_form(self, obj):
+        user = self.request.user
+        return RoutingForm(self.request.POST, user=user, keep_responsible=obj.responsible_id)
+
 
 def _may_report(user, obj) -> bool:
     return coordinates(user, obj) or user.pk == obj.responsible_id
@@ -210,67 +193,12 @@ class ProtocolView(RequestActionView):
         planning.protocol_mark_informed(obj, party=self.kwargs["party"], actor=self.request.user)
 
 
-class ChecklistItemView(RequestActionView):
-    """Saves one checklist item; with htmx only the item is drawn again."""
-
-    form_class = ChecklistItemForm
-    form_key = "item_form"
-    success_message = gettext_lazy("Checklist item saved.")
-    failure_message = gettext_lazy("The checklist item was not saved.")
-
-    def get_form(self, obj):
-        self.item = get_object_or_404(ChecklistItem, pk=self.kwargs["item_pk"], visit_request=obj)
-        prefix = f"item{self.item.pk}"
-        # A partial post (the "done" button sends only the status) keeps the other fields;
-        # a post without a status is refused as before.
-        data = self.request.POST.copy()
-        current = ChecklistItemForm(instance=self.item, prefix=prefix)
-        if current.add_prefix("status") in data:
-            for name, field in current.fields.items():
-                key = current.add_prefix(name)
-                if key not in data:
-                    value = current.initial.get(name)
-                    data[key] = "" if value is None else field.prepare_value(value)
-        self.item_form = ChecklistItemForm(data, instance=self.item, prefix=prefix)
-        return self.item_form
-
-    def call_service(self, obj, form):
-        planning.checklist_item_update(self.item, actor=self.request.user, **form.cleaned_data)
-
-    def _item(self, obj, form, saved: bool):
-        entry = {"item": self.item, "form": form}
-        ctx = {"entry": entry, "object": obj, "can_change": True, "saved": saved}
-        return render(self.request, "visits/partials/checklist_item.html", ctx)
-
-    def done(self, obj, message):
-        if self.request.htmx:
-            return self._item(obj, self.item_form, saved=True)
-        response = super().done(obj, message)
-        response["Location"] += f"#item-{self.item.pk}"
-        return response
+class ChecklistItemView(ChecklistItemActions, RequestActionView):
+    item_url = "visits:request_item"
 
 
-class ChecklistMarkDoneView(RequestActionView):
-    """Marks the selected checklist items done at once (a checkbox per item)."""
-
-    def call_service(self, obj, form):
-        ids = [v for v in self.request.POST.getlist("items") if v.isdigit()]
-        self.changed = planning.checklist_items_mark_done(
-            obj, actor=self.request.user, item_ids=ids
-        )
-
-    def done(self, obj, message):
-        text = ngettext(
-            "%(n)s checklist item marked done.", "%(n)s checklist items marked done.", self.changed
-        ) % {"n": self.changed}
-        response = super().done(obj, text)
-        response["Location"] += "#checklist-h"
-        return response
-
-    def refused(self, obj, error, **forms):
-        if self.request.htmx and forms.get("item_form") is not None:
-            return self._item(obj, forms["item_form"], saved=False)
-        return super().refused(obj, error, **forms)
+class ChecklistMarkDoneView(ChecklistMarkDoneActions, RequestActionView):
+    pass
 
 
 class _GuestAccess:
