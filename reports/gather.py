@@ -271,9 +271,11 @@ def _visits(year: int) -> dict:
     technical = counted.filter(kind=VisitKind.TECHNICAL)
     paid = public.filter(kind=VisitKind.TECHNICAL, paid=True).order_by("start_date", "pk")
     rank_labels = {r.value: r.label for r in DignitaryRank}
+    total, previous_total = counted.count(), counted_visits(year - 1).count()
     return {
-        "total": counted.count(),
-        "previous_total": counted_visits(year - 1).count(),
+        "total": total,
+        "previous_total": previous_total,
+        "change": total - previous_total,
         "confidential": counted.count() - public.count(),
         "public": public.count(),
         "group_size": _number(counted.aggregate(n=Sum("group_size"))["n"] or 0),

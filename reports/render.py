@@ -1,24 +1,205 @@
 """The report document (issue 11): a pure function of the gathered data and the language.
 
 `render_report_html(data, language, draft=...)` gives the HTML; `render_report_pdf(...)` prints
-it with WeasyPrint, which may fetch only the project's own files (see `url_fetcher`).
+it with WeasyPrint as a tagged PDF (PDF/UA-1: document title, language, structure tags, fonts
+embedded). WeasyPrint may fetch only the project's own report files (`ProjectFilesFetcher`):
+a text in the data that points to file:///etc/passwd or http://169.254.169.254/ fetches nothing.
 """
 
+import logging
+import re
+from decimal import Decimal
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pygal
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
-__all__ = ["render_report_html", "render_report_pdf"]
+__all__ = [
+    "render_report_html",
+    "render_report_pdf",
+    "project_files_fetcher",
+    "format_number",
+    "localise",
+    "STATIC_DIR",
+    "DRAFT_MARK",
+]
+
+STATIC_DIR = (Path(__file__).resolve().parent / "static" / "reports").resolve()
+DRAFT_MARK = "LUONNOS / UTKAST / DRAFT"
+ESPOO_BLUE = "#0050bb"
+LANGUAGES = ("fi", "en", "sv")
+# WeasyPrint's page-by-page progress and fontTools' subsetting notes are not worth a log line.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+
+
+# --- numbers and languages ------------------------------------------------------------------
+
+
+def format_number(value, language: str, *, signed: bool = False, decimals: int | None = None) -> str:
+    """A number as the language writes it: 1 234 567,5 (fi, sv) or 1,234,567.5 (en);
+    `signed` puts + before a positive change. None is not a number: the caller says "missing"."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        value = float(value)
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
+    text = f"{abs(value):,.{decimals}f}"
+    if language == "en":
+        grouped = text
+    else:
+        grouped = text.replace(",", "\u00a0").replace(".", ",")
+    sign = "\u2212" if value < 0 else ("+" if signed and value > 0 else "")
+    return f"{sign}{grouped}"
+
+
+def localise(value, language: str):
+    """The data with every {"fi", "en", "sv"} dict replaced by its text in `language`
+    (the Finnish text where that one is empty)."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGUAGES):
+            return value.get(language) or value.get("fi") or ""
+        return {k: localise(v, language) for k, v in value.items()}
+    if isinstance(value, list):
+        return [localise(v, language) for v in value]
+    return value
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+# A lean stylesheet instead of pygal's interactive one (hover effects, transitions, tooltips
+# mean nothing on paper and cost WeasyPrint time on every chart).
+_CHART_CSS = f"""inline:
+.background {{ fill: white; }}
+.axis .line {{ stroke: #5c6670; stroke-width: 1; }}
+.axis .guide.line {{ stroke: #d0d7e2; stroke-width: 0.8; }}
+.axis text {{ fill: #333333; font-size: 13px; }}
+.axis text.major {{ fill: #1a1a1a; }}
+.series rect {{ fill: {ESPOO_BLUE}; stroke: none; }}
+.tooltip {{ display: none; }}
+"""
+
+
+def chart_svg(series: list[dict], unit: str, language: str, *, key: str = "chart") -> str:
+    """A small bar chart (pygal) of an indicator's yearly values, oldest first, as inline SVG;
+    a missing year is an empty slot, not a zero bar. "" when there is nothing to draw.
+    The same data gives the same SVG (no random id, no date)."""
+    values = [s["value"] if isinstance(s["value"], int | float) else None for s in series]
+    if all(v is None for v in values):
+        return ""
+    style = pygal.style.Style(
+        background="white",
+        plot_background="white",
+        colors=(ESPOO_BLUE,),
+        font_family="Fira Sans, sans-serif",
+        label_font_size=13,
+        major_label_font_size=13,
+    )
+    chart = pygal.Bar(
+        js=[],
+        css=[_CHART_CSS],
+        width=520,
+        height=200,
+        style=style,
+        show_legend=False,
+        show_x_guides=False,
+        print_values=False,
+        margin=6,
+        spacing=8,
+        y_labels_major_count=4,
+        show_minor_y_labels=False,
+        disable_xml_declaration=True,
+        explicit_size=False,
+        value_formatter=lambda v: format_number(v, language),
+        inverse_y_axis=unit == "rank",
+    )
+    chart.x_labels = [str(s["year"]) for s in series]
+    chart.add("", values)
+    svg = chart.render(is_unicode=True)
+    svg = re.sub(r"<!--.*?-->", "", svg)
+    svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f-]{27}", f"chart-{re.sub(r'[^A-Za-z0-9]', '-', key)}", svg)
+    return re.sub(r"<desc[^>]*>.*?</desc>", "", svg, flags=re.S)
+
+
+# --- the document ---------------------------------------------------------------------------
+
+
+def _context(data: dict, language: str, draft: bool) -> dict:
+    local = localise(data, language)
+    for goal in local.get("goals", []):
+        for objective in goal["objectives"]:
+            for indicator in objective["indicators"]:
+                indicator["chart"] = (
+                    mark_safe(chart_svg(indicator["series"], indicator["unit"], language, key=indicator["code"]))  # noqa: S308 - pygal's SVG of our numbers
+                    if indicator["unit"] != "text"
+                    else ""
+                )
+    return {"data": local, "draft": draft, "language": language, "draft_mark": DRAFT_MARK}
 
 
 def render_report_html(data: dict, language: str, *, draft: bool) -> str:
     with translation.override(language):
-        return render_to_string(
-            "reports/pdf/report.html", {"data": data, "draft": draft, "language": language}
-        )
+        return render_to_string("reports/pdf/report.html", _context(data, language, draft))
+
+
+_FETCHER_CLASS = []  # built on first use: WeasyPrint loads Pango when it is imported
+
+
+def project_files_fetcher():
+    """A WeasyPrint URL fetcher that serves only the files under reports/static/reports/ and
+    refuses every other URL (other files, http(s), data:, ftp ...); `.refused` lists what it
+    refused."""
+    if not _FETCHER_CLASS:
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        class ProjectFilesFetcher(URLFetcher):
+            def __init__(self):
+                super().__init__(allowed_protocols={"file"})
+                self.refused = []
+
+            def fetch(self, url, headers=None):
+                path = _allowed_path(url)
+                if path is None:
+                    self.refused.append(url)
+                    raise ValueError(f"The report loads only its own files, not {url[:200]}")
+                return URLFetcherResponse(
+                    path.as_uri(), body=path.read_bytes(), headers={"Content-Type": _mime(path)}
+                )
+
+        _FETCHER_CLASS.append(ProjectFilesFetcher)
+    return _FETCHER_CLASS[0]()
+
+
+def _allowed_path(url: str) -> Path | None:
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    try:
+        path = Path(unquote(parts.path)).resolve()
+    except (OSError, ValueError):
+        return None
+    if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+        return None
+    return path
+
+
+_MIME = {".css": "text/css", ".woff2": "font/woff2", ".svg": "image/svg+xml", ".png": "image/png"}
+
+
+def _mime(path: Path) -> str:
+    return _MIME.get(path.suffix, "application/octet-stream")
 
 
 def render_report_pdf(data: dict, language: str, *, draft: bool) -> bytes:
     from weasyprint import HTML  # imported late: WeasyPrint loads Pango on import
 
     html = render_report_html(data, language, draft=draft)
-    return HTML(string=html).write_pdf()
+    document = HTML(
+        string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=project_files_fetcher()
+    )
+    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
