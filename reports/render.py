@@ -47,8 +47,9 @@ def format_number(value, language: str, *, signed: bool = False, decimals: int |
     if isinstance(value, Decimal):
         value = float(value)
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else (1 if abs(value) >= 10 else 2)
-    text = f"{abs(value):,.{decimals}f}"
+        text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{abs(value):,.{decimals}f}"
     if language == "en":
         grouped = text
     else:
