@@ -79,7 +79,7 @@ def _tr(label) -> dict:
 def _names(obj, field: str = "name") -> dict:
     """A catalogue row's name in each language (Finnish when the other is empty)."""
     if obj is None:
-        return {language: "" for language in LANGUAGES}
+        return dict.fromkeys(LANGUAGES, "")
     finnish = getattr(obj, f"{field}_fi")
     return {language: getattr(obj, f"{field}_{language}", "") or finnish for language in LANGUAGES}
 
@@ -197,7 +197,10 @@ def _summary(rows: list[dict], year: int) -> dict:
     numeric = [r for r in rows if r["active"] and r["unit"] != Unit.TEXT]
     by_code = {r["code"]: r for r in numeric}
     key = [
-        {k: by_code[c][k] for k in ("code", "name", "unit", "unit_note", "value", "previous", "change")}  # fmt: skip
+        {
+            k: by_code[c][k]
+            for k in ("code", "name", "unit", "unit_note", "value", "previous", "change")
+        }  # fmt: skip
         for c in KEY_INDICATORS
         if c in by_code
     ]
@@ -260,7 +263,12 @@ def _visits(year: int) -> dict:
     by_kind = dict(counted.values_list("kind").annotate(n=Count("pk")).order_by())
     previous = dict(counted_visits(year - 1).values_list("kind").annotate(n=Count("pk")).order_by())  # fmt: skip
     kinds = [
-        {"code": kind.value, "label": _tr(kind.label), "count": by_kind.get(kind.value, 0), "previous": previous.get(kind.value, 0)}  # fmt: skip
+        {
+            "code": kind.value,
+            "label": _tr(kind.label),
+            "count": by_kind.get(kind.value, 0),
+            "previous": previous.get(kind.value, 0),
+        }  # fmt: skip
         for kind in VisitKind
     ]
     ranks = public.filter(kind=VisitKind.DIGNITARY).values_list("dignitary_rank").annotate(n=Count("pk")).order_by()  # fmt: skip
@@ -286,26 +294,46 @@ def _visits(year: int) -> dict:
         "country_count": len(countries_all),
         "by_theme": _counted(
             ((slug, n) for slug, _fi, _en, _sv, n in themes),
-            {slug: {"fi": fi, "en": en or fi, "sv": sv or fi} for slug, fi, en, sv, _n in themes}.get,
+            {
+                slug: {"fi": fi, "en": en or fi, "sv": sv or fi} for slug, fi, en, sv, _n in themes
+            }.get,
         ),
         "without_theme": public.filter(themes__isnull=True).count(),
         "by_department": sorted(
-            ({"label": {"fi": fi or "–", "en": en or fi or "–", "sv": sv or fi or "–"}, "count": n} for fi, en, sv, n in departments),  # fmt: skip
+            (
+                {
+                    "label": {"fi": fi or "–", "en": en or fi or "–", "sv": sv or fi or "–"},
+                    "count": n,
+                }
+                for fi, en, sv, n in departments
+            ),  # fmt: skip
             key=lambda r: (-r["count"], r["label"]["fi"]),
         ),
         "dignitary": [
-            {"date": _date(v.start_date), "title": v.title, "organisation": v.visiting_organisation,
-             "country": v.country.code, "country_name": _country(v.country.code),
-             "rank": _tr(rank_labels.get(v.dignitary_rank, v.dignitary_rank))}
+            {
+                "date": _date(v.start_date),
+                "title": v.title,
+                "organisation": v.visiting_organisation,
+                "country": v.country.code,
+                "country_name": _country(v.country.code),
+                "rank": _tr(rank_labels.get(v.dignitary_rank, v.dignitary_rank)),
+            }
             for v in dignitary
         ],  # fmt: skip
         "technical": {
             "count": technical.count(),
-            "income": _number(technical.aggregate(total=Sum("invoiced_amount"))["total"] or Decimal(0)),  # fmt: skip
+            "income": _number(
+                technical.aggregate(total=Sum("invoiced_amount"))["total"] or Decimal(0)
+            ),  # fmt: skip
             "paid": [
-                {"date": _date(v.start_date), "title": v.title, "organisation": v.visiting_organisation,
-                 "country": v.country.code, "country_name": _country(v.country.code),
-                 "income": _number(v.invoiced_amount)}
+                {
+                    "date": _date(v.start_date),
+                    "title": v.title,
+                    "organisation": v.visiting_organisation,
+                    "country": v.country.code,
+                    "country_name": _country(v.country.code),
+                    "income": _number(v.invoiced_amount),
+                }
                 for v in paid
             ],  # fmt: skip
         },
@@ -370,7 +398,8 @@ def _projects(year: int) -> dict:
 
 def _networks(year: int) -> dict:
     evaluations = {
-        e.network_id: e for e in NetworkEvaluation.objects.filter(year=year).select_related("network")  # fmt: skip
+        e.network_id: e
+        for e in NetworkEvaluation.objects.filter(year=year).select_related("network")  # fmt: skip
     }
     classes = {c.value: c.label for c in NetworkClass}
     decisions = {d.value: d.label for d in PassiveDecision}
@@ -397,8 +426,13 @@ def _events(year: int) -> dict:
         "held": held.count(),
         "confidential": held.filter(confidential=True).count(),
         "rows": [
-            {"name": e.name, "kind": _tr(kinds.get(e.kind, e.kind)), "start": _date(e.start_date),
-             "end": _date(e.end_date), "participants": e.actual_participants}
+            {
+                "name": e.name,
+                "kind": _tr(kinds.get(e.kind, e.kind)),
+                "start": _date(e.start_date),
+                "end": _date(e.end_date),
+                "participants": e.actual_participants,
+            }
             for e in public
         ],  # fmt: skip
     }
@@ -465,7 +499,23 @@ def gather_report_data(year: int) -> dict:
         "departments": _departments(year),
         "diversity": _diversity(year, rows),
         "catalogue": [
-            {k: r[k] for k in ("code", "name", "unit", "unit_label", "unit_note", "derived", "rule", "providers", "sources", "sdg", "active_from", "active_to")}  # fmt: skip
+            {
+                k: r[k]
+                for k in (
+                    "code",
+                    "name",
+                    "unit",
+                    "unit_label",
+                    "unit_note",
+                    "derived",
+                    "rule",
+                    "providers",
+                    "sources",
+                    "sdg",
+                    "active_from",
+                    "active_to",
+                )
+            }  # fmt: skip
             | {"goal": r["goal"]["name"]}
             for r in rows
         ],

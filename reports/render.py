@@ -39,7 +39,9 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 # --- numbers and languages ------------------------------------------------------------------
 
 
-def format_number(value, language: str, *, signed: bool = False, decimals: int | None = None) -> str:
+def format_number(
+    value, language: str, *, signed: bool = False, decimals: int | None = None
+) -> str:
     """A number as the language writes it: 1 234 567,5 (fi, sv) or 1,234,567.5 (en);
     `signed` puts + before a positive change. None is not a number: the caller says "missing"."""
     if value is None:
@@ -50,10 +52,7 @@ def format_number(value, language: str, *, signed: bool = False, decimals: int |
         text = f"{abs(value):,.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{abs(value):,.{decimals}f}"
-    if language == "en":
-        grouped = text
-    else:
-        grouped = text.replace(",", "\u00a0").replace(".", ",")
+    grouped = text if language == "en" else text.replace(",", "\u00a0").replace(".", ",")
     sign = "\u2212" if value < 0 else ("+" if signed and value > 0 else "")
     return f"{sign}{grouped}"
 
@@ -122,8 +121,10 @@ def chart_svg(series: list[dict], unit: str, language: str, *, key: str = "chart
     chart.x_labels = [str(s["year"]) for s in series]
     chart.add("", values)
     svg = chart.render(is_unicode=True)
-    svg = re.sub(r"<!--.*?-->", "", svg)
-    svg = re.sub(r"chart-[0-9a-f]{8}-[0-9a-f-]{27}", f"chart-{re.sub(r'[^A-Za-z0-9]', '-', key)}", svg)
+    svg = re.sub(r"<!--.*?-->|<script.*?</script>", "", svg, flags=re.S)
+    svg = re.sub(
+        r"chart-[0-9a-f]{8}-[0-9a-f-]{27}", f"chart-{re.sub(r'[^A-Za-z0-9]', '-', key)}", svg
+    )
     return re.sub(r"<desc[^>]*>.*?</desc>", "", svg, flags=re.S)
 
 
@@ -136,7 +137,11 @@ def _context(data: dict, language: str, draft: bool) -> dict:
         for objective in goal["objectives"]:
             for indicator in objective["indicators"]:
                 indicator["chart"] = (
-                    mark_safe(chart_svg(indicator["series"], indicator["unit"], language, key=indicator["code"]))  # noqa: S308 - pygal's SVG of our numbers
+                    mark_safe(
+                        chart_svg(
+                            indicator["series"], indicator["unit"], language, key=indicator["code"]
+                        )
+                    )  # noqa: S308 - pygal's SVG of our numbers
                     if indicator["unit"] != "text"
                     else ""
                 )
