@@ -110,6 +110,7 @@ def chart_svg(series: list[dict], unit: str, language: str, *, key: str = "chart
         show_x_guides=False,
         print_values=False,
         margin=6,
+        margin_top=12,
         spacing=8,
         y_labels_major_count=4,
         show_minor_y_labels=False,
@@ -118,6 +119,9 @@ def chart_svg(series: list[dict], unit: str, language: str, *, key: str = "chart
         value_formatter=lambda v: format_number(v, language),
         inverse_y_axis=unit == "rank",
     )
+    numbers = [v for v in values if v is not None]
+    if unit in ("count", "persons") and 0 <= min(numbers) and max(numbers) <= 8:
+        chart.y_labels = list(range(0, int(max(numbers)) + 1))  # whole numbers, no 0.6 visits
     chart.x_labels = [str(s["year"]) for s in series]
     chart.add("", values)
     svg = chart.render(is_unicode=True)
