@@ -120,7 +120,7 @@ def chart_svg(series: list[dict], unit: str, language: str, *, key: str = "chart
         inverse_y_axis=unit == "rank",
     )
     numbers = [v for v in values if v is not None]
-    if unit in ("count", "persons") and 0 <= min(numbers) and max(numbers) <= 8:
+    if unit in ("count", "persons") and min(numbers) >= 0 and max(numbers) <= 8:
         chart.y_labels = list(range(0, int(max(numbers)) + 1))  # whole numbers, no 0.6 visits
     chart.x_labels = [str(s["year"]) for s in series]
     chart.add("", values)
