@@ -8,6 +8,34 @@ into the figures a published report freezes and later compares with the live dat
 Names and labels are kept in all three languages ({"fi": ..., "en": ..., "sv": ...}) so the
 document can be rendered in any of them from the same data. A missing figure is None, never 0.
 
+The shape ({fi,en,sv} marks a text in three languages; dates are ISO strings):
+    schema, year, first_year
+    round: {exists, submissions, approved, complete, waiting: [{fi,en,sv}]}
+    summary: {key_figures: [{code, name, unit, unit_note, value, previous, change}],
+              biggest_changes: [... + percent], missing: [{code, name, providers}]}
+    goals: [{code, name, objectives: [{name, indicators: [{code, name, unit, unit_label,
+              unit_note, value, previous, change, series: [{year, value}] 2020..year, sdg: [int],
+              breaks: [{year, text}], derived, rule, providers, all_departments, sources,
+              active_from, active_to, active}]}]}]
+    visits: {total, previous_total, change, confidential, public, group_size,
+             by_kind: [{code, label, count, previous}], by_rank / by_country (top 15) /
+             by_theme: [{code, label, count}], other_countries, country_count, without_theme,
+             by_department: [{label, count}], dignitary: [{date, title, organisation, country,
+             country_name, rank}], technical: {count, income, paid: [{..., income}]}}
+    partnerships: {twin_cities, agreements, new: [{name, kind, partners, countries,
+                   country_names, unit, start, end, status}]}
+    projects: {rows: [{name, acronym, programme, eu_funded, unit, start, end, funding}],
+               funding, started}
+    networks: {rows: [{name, scope, class, class_label, decision, decided_on}], by_class,
+               not_evaluated}
+    events: {held, confidential, rows: [{name, kind, start, end, participants}]}
+    advocacy: {rows: [{kind, title, requester, date, outcome}], started}
+    development: [{number, title, status, unit, notes: [{date, text}]}]
+    departments: [{provider, highlights: {fi,en,sv}, development: {fi,en,sv}}]
+    diversity: {city, residents, units: [{unit, department, share, staff, below}]}
+    catalogue: [{code, name, goal, unit, unit_label, unit_note, derived, rule, providers,
+                 sources, sdg, active_from, active_to}]
+
 Confidential records: they count in the totals (as in the metrics, which count every record),
 but no detail of theirs is listed or broken down (country, rank, theme, host); the report
 says how many were left out of the breakdowns.
