@@ -68,8 +68,9 @@ INSTALLED_APPS = [
     "networks",
     "events",
     "metrics",
-    "reports",
     "advocacy",
+    # Last: its demo loader compiles the report from every other app's demo data.
+    "reports",
 ]
 
 MIDDLEWARE = [
