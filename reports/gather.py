@@ -44,7 +44,7 @@ says how many were left out of the breakdowns.
 import datetime
 import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -55,7 +55,7 @@ from advocacy.models import AdvocacyItem, DevelopmentItem
 from events.choices import EventKind
 from events.selectors import held_events
 from metrics.diversity import city_share
-from metrics.figures import FIRST_YEAR, yearly_figures
+from metrics.figures import FIRST_YEAR, FigureBook, yearly_figures
 from metrics.models import (
     Indicator,
     Provider,
@@ -64,7 +64,6 @@ from metrics.models import (
     Submission,
     SubmissionState,
     Unit,
-    Value,
 )
 from networks.choices import NetworkClass, NetworkScope, PassiveDecision
 from networks.models import NetworkEvaluation
@@ -136,24 +135,18 @@ def _metric_rows(year: int) -> list[dict]:
 
     Reads metrics.figures.yearly_figures, the same function the metrics pages use, so the
     report's figures are the portal's figures."""
-    approved = defaultdict(list)
-    for value in Value.objects.filter(submission__state=SubmissionState.APPROVED).select_related("submission__period"):  # fmt: skip
-        approved[value.indicator_id].append(value)
-    sources = defaultdict(set)
-    for value in approved_values_of(year):
-        if value.source.strip():
-            sources[value.indicator_id].add(value.source.strip())
+    book = FigureBook(every=True)  # every approved value read once; ratios such as C6.3 computed
     indicators = Indicator.objects.select_related("objective__goal").prefetch_related("providers__unit")  # fmt: skip
     rows = []
     for indicator in indicators.order_by("objective__goal__order", "objective__order", "order", "code"):  # fmt: skip
         if not indicator.is_active_in(year) and not _active_before(indicator, year):
             continue
-        figures = [f for f in yearly_figures(indicator, approved[indicator.pk]) if f["year"] <= year]  # fmt: skip
+        figures = yearly_figures(indicator, book, years=range(year, FIRST_YEAR - 1, -1))
         by_year = {f["year"]: f for f in figures}
         series = [
-            {"year": y, "value": _number(by_year[y]["value"]) if y in by_year else None}
-            for y in range(FIRST_YEAR, year + 1)
+            {"year": y, "value": _number(by_year[y]["value"])} for y in range(FIRST_YEAR, year + 1)
         ]
+        sources = {v.source.strip() for v in book.values(indicator, year) if v.source.strip()}
         this, previous = by_year.get(year, {}), by_year.get(year - 1, {})
         breaks = [
             {"year": f["year"], "text": text}
@@ -178,18 +171,12 @@ def _metric_rows(year: int) -> list[dict]:
             "rule": indicator.rule,
             "providers": [_provider(p) for p in indicator.providers.all()],
             "all_departments": indicator.all_departments,
-            "sources": sorted(sources[indicator.pk]),
+            "sources": sorted(sources),
             "active_from": indicator.active_from,
             "active_to": indicator.active_to,
             "active": indicator.is_active_in(year),
         })  # fmt: skip
     return rows
-
-
-def approved_values_of(year: int):
-    return Value.objects.filter(
-        submission__state=SubmissionState.APPROVED, submission__period__year=year
-    )
 
 
 def _active_before(indicator: Indicator, year: int) -> bool:

@@ -81,7 +81,7 @@ def changed_figures(version: ReportVersion, *, now: dict | None = None) -> list[
         after_value = after.get("value") if after else None
         if before is not None and after is not None and before_value == after_value:
             continue
-        label = (after or before).get("label", key)
+        label = (before or after).get("label", key)  # as published
         changes.append(
             {"key": key, "label": label, "published": before_value, "now": after_value,
              "published_missing": before is None, "now_missing": after is None}

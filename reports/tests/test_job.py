@@ -226,6 +226,25 @@ def test_publishing_freezes_and_lists_the_figures_that_differ_now(kv, lead, clie
     assert again.status_code == 400 and ReportVersion.objects.get().published
 
 
+def test_a_visit_logged_after_publishing_shows_as_a_changed_figure(kv, lead, client_for):
+    """The frozen figures are today's when published; a visit logged later in that year makes
+    the published report's visit total differ, and the page says so with both numbers."""
+    from reports.gather import gather_report_data, report_figures
+    from visits.tests.factories import VisitFactory
+
+    year = timezone.localdate().year - 1
+    VisitFactory(start_date=datetime.date(year, 5, 4), end_date=datetime.date(year, 5, 4))
+    published = report_figures(gather_report_data(year))
+    version = VersionFactory(year=year, final=True, published=True, figures=published)
+    before = client_for(lead).get(f"/reports/{version.pk}/").content.decode()
+    assert "Vierailut yhteensä" not in before  # nothing differs yet
+    VisitFactory(start_date=datetime.date(year, 9, 1), end_date=datetime.date(year, 9, 2))
+    page = client_for(lead).get(f"/reports/{version.pk}/").content.decode()
+    assert published["visits.total"]["value"] == 1
+    row = "".join(page.split("<td>Vierailut yhteensä</td>", 1)[1].split("</tr>", 1)[0].split())
+    assert row == "<td>1</td><td>2</td>"  # published, now
+
+
 def test_leadership_lists_only_published_reports(kv, lead, client_for):
     VersionFactory(year=2023, final=True, published=True)
     VersionFactory(year=2024, final=False)
