@@ -58,11 +58,17 @@ def parse_args(argv=None):
     p.add_argument("--load-users", type=int, default=50)
     p.add_argument("--load-duration", type=int, default=120, help="seconds (120)")
     p.add_argument("--think", type=float, default=2.0, help="mean think time, load run (2 s)")
+    p.add_argument(
+        "--form-sign-in",
+        action="store_true",
+        help="load run: every user signs in through the form inside the run (default: ahead)",
+    )
     p.add_argument("--no-pages", action="store_true", help="skip the page runs")
     p.add_argument("--no-load", action="store_true", help="skip the load run")
     p.add_argument("--reuse-db", action="store_true", help="keep the generated database")
     p.add_argument("--no-write", action="store_true", help="leave bench/results.md alone")
     p.add_argument("--locust", default=str(LOCUST))
+    p.add_argument("--report-from", default="", help="re-write results.md from a run's JSON")
     return p.parse_args(argv)
 
 
@@ -177,6 +183,7 @@ def run_pages(args, info) -> dict:
             # Many clients queue behind two workers: each one's warm-up request falls inside
             # the window too, so they get twice the time.
             seconds = args.duration * (2 if users > 1 else 1)
+            info.setdefault("page_seconds", {})[users] = seconds
             got = locust(
                 args,
                 slug,
@@ -238,6 +245,8 @@ def run_load(args, info) -> dict:
             "BENCH_REQUEST": str(values["request"]),
             "BENCH_THINK": str(args.think),
             "BENCH_WRITES": str(writes),
+            "BENCH_SESSIONS": ",".join(info.get("sessions_kv", [])),
+            "BENCH_SIGN_IN": "form" if args.form_sign_in else "ahead",
         },
         spawn_rate=max(1, args.load_users // 10),
     )
@@ -249,6 +258,7 @@ def run_load(args, info) -> dict:
         "users": args.load_users,
         "seconds": args.load_duration,
         "think_s": args.think,
+        "form_sign_in": args.form_sign_in,
         "rows": rows,
         "failures": got["failures"],
         "server_errors": sum(int(f["Occurrences"]) for f in server_errors),
@@ -301,7 +311,7 @@ def commit() -> str:
 
 
 def report(args, data) -> str:
-    info, pages, load = data["info"], data.get("pages") or {}, data.get("load")
+    info, pages = data["info"], data.get("pages") or {}
     users = [int(u) for u in args.users.split(",")]
     floor = pages.get("static file (floor)", {})
     lines = [
@@ -317,10 +327,11 @@ def report(args, data) -> str:
         f"- Server: gunicorn, {args.workers} sync workers, 127.0.0.1, DEBUG off "
         "(bench.settings = production settings + the bench app; cookies without Secure "
         "because loopback is plain HTTP), CONN_MAX_AGE 0, e-mail to the dummy backend.",
-        f"- Load: locust {data.get('locust', '')} headless in a second process on the same "
+        f"- Load: {data.get('locust', 'locust')} headless in a second process on the same "
         f"two cores, signed in ahead as `admin` (sees every record, as kv-tiimi does; one "
         f"session per client, one untimed warm-up request each), no think time, "
-        f"{args.duration} s per page at 1 client, {2 * args.duration} s at more. Median / p95 in ms; "
+        + ", ".join(f"{s} s at {u} client(s)" for u, s in data["page_seconds"].items())
+        + " per page. Median / p95 in ms; "
         "throughput in requests/s; SQL = queries of one request, counted in-process "
         "(CaptureQueriesContext).",
         "",
@@ -352,8 +363,6 @@ def report(args, data) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Targets (issue 12) in this run:", ""]
     lines += targets(args, info, pages)
-    if load:
-        lines += ["", *load_report(args, load)]
     if info.get("explain"):
         lines += ["", "<details><summary>EXPLAIN ANALYZE of the visit list's queries "
                   "(PostgreSQL)</summary>", ""]  # fmt: skip
@@ -408,11 +417,27 @@ def targets(args, info, pages) -> list[str]:
     return out
 
 
-def load_report(args, load) -> list[str]:
+def load_key(args, data) -> str:
+    how = "form" if data["load"].get("form_sign_in") else "ahead"
+    return f"load:scale-{args.scale}-{how}"
+
+
+def load_report(args, data) -> str:
+    load, key = data["load"], load_key(args, data)
     lines = [
-        f"### Load run (issue 8): {load['users']} users for {load['seconds']} s, scale {args.scale}",
+        f"<!-- {key} -->",
+        f"## Load run (issue 8): {load['users']} users for {load['seconds']} s, scale {args.scale}"
+        + (", signing in inside the run" if load.get("form_sign_in") else ""),
         "",
-        f"Each user signs in as kv-tiimi, then loops over reads, creating visits through the "
+        f"- Date: {data['date']}; commit {data['commit']}; {data['db']}; {data['machine']}. "
+        "**Shared machine**; gunicorn as in the page runs.",
+        "",
+        (
+            "Each user signs in through the sign-in form as kv-tiimi inside the run"
+            if load.get("form_sign_in")
+            else "Each user is signed in ahead as kv-tiimi (a session made by Django's login)"
+        )
+        + ", then loops over reads, creating visits through the "
         f"form (GET the form, its CSRF and double-submit tokens, POST) and exports, with "
         f"{load['think_s'] / 2:g}–{load['think_s'] * 1.5:g} s think time.",
         "",
@@ -436,13 +461,14 @@ def load_report(args, load) -> list[str]:
         f"({load['creates_unique']} distinct); rows in the database afterwards: "
         f"{load['rows_after'] - load['rows_before']} → lost writes **{lost}**, "
         f"rows without a successful answer {max(load['extra_rows'], 0)}.",
+        f"<!-- /{key} -->",
     ]
-    return lines
+    return "\n".join(lines) + "\n"
 
 
-def write_results(args, text: str) -> None:
+def write_results(key: str, text: str) -> None:
     old = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
-    start, end = f"<!-- serve:scale-{args.scale} -->", f"<!-- /serve:scale-{args.scale} -->"
+    start, end = f"<!-- {key} -->", f"<!-- /{key} -->"
     if start in old and end in old:
         new = old[: old.index(start)] + text.rstrip("\n") + old[old.index(end) + len(end) :]
     else:
@@ -452,6 +478,15 @@ def write_results(args, text: str) -> None:
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.report_from:
+        data = json.loads(Path(args.report_from).read_text())
+        data["pages"] = {
+            name: {int(u): f for u, f in runs.items()}
+            for name, runs in data.get("pages", {}).items()
+        }
+        data["page_seconds"] = {int(u): s for u, s in data.get("page_seconds", {}).items()}
+        args.scale = data["scale"]
+        return publish(args, data)
     if not Path(args.locust).exists():
         sys.exit(f"bench: no locust at {args.locust}: run `make bench-venv` first")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -490,6 +525,7 @@ def main(argv=None):
     try:
         if not args.no_pages:
             data["pages"] = run_pages(args, info)
+            data["page_seconds"] = info.pop("page_seconds", {})
         if not args.no_load:
             data["load"] = run_load(args, info)
             load = data["load"]
@@ -502,11 +538,21 @@ def main(argv=None):
     finally:
         stop_gunicorn(proc, log)
     data["gunicorn_problems"] = gunicorn_problems()
-    (OUT / f"serve-{args.scale}.json").write_text(json.dumps(data, indent=1, default=str))
-    text = report(args, data)
-    print(text)
-    if not args.no_write and not args.only:
-        write_results(args, text)
+    name = "serve" if data.get("pages") else "load"
+    (OUT / f"{name}-{args.scale}.json").write_text(json.dumps(data, indent=1, default=str))
+    publish(args, data)
+
+
+def publish(args, data) -> None:
+    sections = []
+    if data.get("pages"):
+        sections.append((f"serve:scale-{args.scale}", report(args, data)))
+    if data.get("load"):
+        sections.append((load_key(args, data), load_report(args, data)))
+    for key, text in sections:
+        print(text)
+        if not args.no_write and not args.only:
+            write_results(key, text)
 
 
 if __name__ == "__main__":
