@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install migrate lint messages bench clean
+.PHONY: demo test install migrate lint messages bench bench-venv bench-server bench-load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,25 @@ messages: install
 
 bench: install
 	DEBUG=true $(PY) bench/run.py
+
+# The server benchmark (bench/README.md): PostgreSQL database "perfbench" on 127.0.0.1,
+# gunicorn and locust; locust lives in its own virtualenv (bench/requirements.txt).
+BENCH_VENV := var/bench-venv
+BENCH_ARGS ?= --scale 0.25
+
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench-venv: $(BENCH_VENV)/.installed
+
+bench-server: install bench-venv
+	$(PY) bench/serve.py $(BENCH_ARGS)
+
+# Only issue 8's load run (50 users, 2 minutes): make bench-load BENCH_ARGS="--load-duration 60"
+bench-load: install bench-venv
+	$(PY) bench/serve.py --no-pages $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var

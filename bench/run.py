@@ -23,8 +23,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import date, datetime, timedelta
-from decimal import Decimal
+from datetime import date, datetime
 from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -139,238 +138,24 @@ def configure(args) -> Path | None:
 
 
 def build_data(n_visits: int, n_requests: int, rng) -> tuple[dict, list[int]]:
-    """Migrate, load the demo accounts (load_demo with no visits) and bulk-create the rest.
+    """Migrate, load the demo accounts (load_demo with no visits) and bulk-create the visits
+    and requests (bench/synthetic.py, shared with `generate_synthetic`).
     Returns the data sizes and the keys of load_demo's requests."""
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import connection
     from django.test.utils import override_settings
 
-    from espoo_intl.models import OrgUnit, User
-    from visits import demo as load_demo
-    from visits.choices import (
-        ChecklistPhase,
-        DignitaryRank,
-        Direction,
-        Interpretation,
-        ItemStatus,
-        RequesterType,
-        RequestState,
-        VisitKind,
-        VisitStatus,
-    )
-    from visits.models import ChecklistItem, ChecklistTemplate, Theme, Visit, VisitRequest
+    from bench.synthetic import visits_and_requests
+    from espoo_intl.models import User
+    from visits.models import ChecklistItem, Visit, VisitRequest
 
     call_command("migrate", verbosity=0, interactive=False)
     # Cheap hashing for the demo accounts' passwords; the benchmark signs in with force_login.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         call_command("load_demo", visits=0, stdout=StringIO())
-
     users = {u.username: u for u in User.objects.select_related("unit")}
-    units = {u.name_fi: u for u in OrgUnit.objects.all()}
-    themes = list(Theme.objects.filter(is_active=True))
-    responsible_by_dept = {}
-    for user in users.values():
-        responsible_by_dept.setdefault(user.department_pk, []).append(user)
-    kinds, weights = zip(*load_demo.KIND_WEIGHTS.items(), strict=True)
-    countries = list(load_demo.ORGANISATIONS)
-    today = date.today()
-    first_day = date(2020, 1, 1)
-    span = (today + timedelta(days=120) - first_day).days
-
-    def host_for(kind):
-        name = rng.choice(load_demo.HOSTS[kind])
-        return units.get(name) or units["Kansainvälisten asioiden tiimi"]
-
-    def person_for(unit):
-        return rng.choice(responsible_by_dept.get(unit.department_id, [users["kv"]]))
-
-    visits = []
-    for _i in range(n_visits):
-        kind = rng.choices(kinds, weights)[0]
-        country = rng.choice(countries)
-        start = first_day + timedelta(days=rng.randrange(span))
-        host = host_for(kind)
-        direction = (
-            Direction.OUTGOING
-            if kind == VisitKind.TECHNICAL and rng.random() < 0.15
-            else Direction.INCOMING
-        )
-        paid = (
-            kind == VisitKind.TECHNICAL and direction == Direction.INCOMING and rng.random() < 0.35
-        )
-        status = (
-            VisitStatus.COMPLETED
-            if start < today
-            else rng.choice([VisitStatus.PLANNED, VisitStatus.CONFIRMED])
-        )
-        if rng.random() < 0.04:
-            status = VisitStatus.CANCELLED
-        visits.append(
-            Visit(
-                title=rng.choice(load_demo.TITLES[kind]),
-                kind=kind,
-                dignitary_rank=rng.choice(list(DignitaryRank))
-                if kind == VisitKind.DIGNITARY
-                else "",
-                direction=direction,
-                visiting_organisation=rng.choice(load_demo.ORGANISATIONS[country]),
-                country=country,
-                host_unit=host,
-                responsible=person_for(host),
-                start_date=start,
-                end_date=start + timedelta(days=rng.choice([0, 0, 0, 1, 2])),
-                group_size=rng.randint(2, 40),
-                language=rng.choice(["englanti", "ruotsi", "englanti", "kiina (tulkattu)"]),
-                interpretation=Interpretation.CONSECUTIVE
-                if kind == VisitKind.DIGNITARY
-                else rng.choice([Interpretation.NONE] * 5 + [Interpretation.CONSECUTIVE]),
-                paid=paid,
-                invoiced_amount=Decimal(rng.choice([450, 800, 1200, 1500])) if paid else None,
-                media_hits=rng.choice([0, 0, 1, 2, 5]) if kind == VisitKind.MEDIA else 0,
-                follow_up=rng.choice(["", "", "Yhteinen EU-hankehakemus valmisteilla."]),
-                # Dignitary visits are often confidential; a few others too.
-                confidential=rng.random() < (0.4 if kind == VisitKind.DIGNITARY else 0.05),
-                status=status,
-                created_by=users["kv"],
-            )
-        )
-
-    templates = list(ChecklistTemplate.objects.filter(is_active=True))
-    open_future = [
-        RequestState.RECEIVED,
-        RequestState.UNDER_REVIEW,
-        RequestState.ACCEPTED,
-        RequestState.PLANNING,
-        RequestState.CONFIRMED,
-    ]
-    with_checklist = {
-        RequestState.ACCEPTED,
-        RequestState.PLANNING,
-        RequestState.CONFIRMED,
-        RequestState.COMPLETED,
-        RequestState.DEBRIEFED,
-    }
-    requests = []
-    for _i in range(n_requests):
-        kind = rng.choices(kinds, weights)[0]
-        country = rng.choice(countries)
-        received = first_day + timedelta(days=rng.randrange(span - 60))
-        start = received + timedelta(days=rng.randrange(5, 120))
-        if start >= today:
-            state = rng.choice(open_future)
-        else:
-            # Mostly closed; a few left behind in review (the dashboard's backlog).
-            state = rng.choices(
-                [
-                    RequestState.DEBRIEFED,
-                    RequestState.COMPLETED,
-                    RequestState.DECLINED,
-                    RequestState.CANCELLED,
-                    RequestState.RECEIVED,
-                    RequestState.UNDER_REVIEW,
-                ],
-                [60, 12, 12, 6, 5, 5],
-            )[0]
-        routed = state not in (
-            RequestState.RECEIVED,
-            RequestState.UNDER_REVIEW,
-            RequestState.DECLINED,
-        )
-        host = host_for(kind) if routed else None
-        org = rng.choice(load_demo.ORGANISATIONS[country])
-        requests.append(
-            VisitRequest(
-                subject=rng.choice(load_demo.TITLES[kind]),
-                requester_type=rng.choice(list(RequesterType)),
-                requester_name=org,
-                received_on=received,
-                proposed_start=start,
-                proposed_end=start + timedelta(days=rng.choice([0, 0, 1, 2])),
-                kind=kind,
-                visitor=f"{org} – delegation head",
-                dignitary_rank=rng.choice(list(DignitaryRank))
-                if kind == VisitKind.DIGNITARY
-                else "",
-                visiting_organisation=org,
-                country=country,
-                group_size=rng.randint(1, 30),
-                confidential=rng.random() < (0.4 if kind == VisitKind.DIGNITARY else 0.05),
-                state=state,
-                timely=True if routed else None,
-                host_unit=host,
-                responsible=person_for(host) if host else None,
-                created_by=rng.choice([users["kv"], users["kv"], users["staff"]]),
-            )
-        )
-
-    with transaction.atomic():
-        # load_demo's debriefed request already made one visit (with its themes): skip it.
-        existing = set(Visit.objects.values_list("pk", flat=True))
-        Visit.objects.bulk_create(visits, batch_size=500)
-        visits = list(
-            Visit.objects.exclude(pk__in=existing).order_by("pk").only("pk", "start_date")
-        )
-        through = Visit.themes.through
-        through.objects.bulk_create(
-            [
-                through(visit_id=v.pk, theme_id=t.pk)
-                for v in visits
-                for t in rng.sample(themes, k=rng.randint(1, 3))
-            ],
-            batch_size=1000,
-        )
-        before = set(VisitRequest.objects.values_list("pk", flat=True))
-        VisitRequest.objects.bulk_create(requests, batch_size=500)
-        created = list(VisitRequest.objects.exclude(pk__in=before).order_by("pk"))
-        rthrough = VisitRequest.themes.through
-        rthrough.objects.bulk_create(
-            [
-                rthrough(visitrequest_id=r.pk, theme_id=t.pk)
-                for r in created
-                for t in rng.sample(themes, k=rng.randint(1, 3))
-            ],
-            batch_size=1000,
-        )
-        # Debriefed requests point to a visit record (the calendar shows those once).
-        free_visits = [v.pk for v in visits if v.start_date < today]
-        rng.shuffle(free_visits)
-        linked = []
-        for r in created:
-            if r.state == RequestState.DEBRIEFED and free_visits:
-                r.visit_id = free_visits.pop()
-                linked.append(r)
-        VisitRequest.objects.bulk_update(linked, ["visit"], batch_size=500)
-        items = []
-        for r in created:
-            if r.state not in with_checklist:
-                continue
-            closed = r.state in (RequestState.COMPLETED, RequestState.DEBRIEFED)
-            for order, tpl in enumerate(templates):
-                if tpl.dignitary_only and r.kind != VisitKind.DIGNITARY:
-                    continue
-                if (
-                    closed
-                    and tpl.phase != ChecklistPhase.AFTER
-                    or r.state == RequestState.DEBRIEFED
-                ):
-                    status = ItemStatus.DONE
-                else:
-                    status = rng.choice([ItemStatus.OPEN, ItemStatus.OPEN, ItemStatus.DONE])
-                items.append(
-                    ChecklistItem(
-                        visit_request=r,
-                        template=tpl,
-                        phase=tpl.phase,
-                        title=tpl.name_fi,
-                        required=tpl.required,
-                        status=status,
-                        owner=r.responsible,
-                        due_date=r.proposed_start + timedelta(days=rng.randint(-30, 14)),
-                        order=order,
-                    )
-                )
-        ChecklistItem.objects.bulk_create(items, batch_size=1000)
-
+    before = set(VisitRequest.objects.values_list("pk", flat=True))
+    visits_and_requests(n_visits, n_requests, rng, users, date(2020, 1, 1))
     if connection.vendor == "postgresql":
         # Fresh bulk loads have no planner statistics yet; autovacuum would add them
         # in a live database, so gather them now rather than benchmark bad plans.
