@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from espoo_intl.forms import DateInput, RegisterForm
+from espoo_intl.forms import DateInput, RegisterForm, SafeIdsMixin
 from espoo_intl.models import OrgUnit, Theme, User
 
 from .models import AdvocacyItem, Decision, DevelopmentItem, ProgressNote, UnitPart
@@ -42,14 +42,14 @@ class ItemForm(RegisterForm):
         )
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["decided_by", "role", "decided_on", "reference", "note"]
         widgets = {"decided_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
 
-class UnitPartForm(forms.ModelForm):
+class UnitPartForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = UnitPart
         fields = ["unit", "summary"]
@@ -67,7 +67,7 @@ class DevelopmentItemForm(RegisterForm):
         fields = ["title_fi", "title_sv", "title_en", "owner_unit", "status"]
 
 
-class ProgressNoteForm(forms.ModelForm):
+class ProgressNoteForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = ProgressNote
         fields = ["noted_on", "text"]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .submissions import SubmitTokenMixin
 
 __all__ = [
-    "RegisterForm", "VersionedFormMixin", "TransitionForm", "apply_validation_error", "DateInput",
+    "RegisterForm", "VersionedFormMixin", "refuse_impossible_ids", "SafeIdsMixin", "TransitionForm", "apply_validation_error", "DateInput",
 ]  # fmt: skip
 
 
@@ -64,6 +64,46 @@ class VersionedFormMixin:
         return cleaned
 
 
+# The widest id a database column holds; SQLite raises OverflowError on a larger one instead of
+# finding nothing, which would turn a hostile POST into a server error.
+_LARGEST_ID = 2**63 - 1
+
+
+def refuse_impossible_ids(form: forms.BaseForm) -> None:
+    """Make each model choice of `form` refuse an id no table can hold (a 300-digit "id") with
+    its usual "not one of the choices" message, before it reaches the database."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField):
+            field.clean = _bounded(field)
+
+
+def _bounded(field: forms.ModelChoiceField):
+    clean = field.clean
+    many = isinstance(field, forms.ModelMultipleChoiceField)
+
+    def bounded_clean(value):
+        for item in value if many and isinstance(value, list | tuple) else [value]:
+            text = str(item).strip()
+            if text.lstrip("+-").isdigit() and abs(int(text)) > _LARGEST_ID:
+                if many:
+                    raise ValidationError(
+                        field.error_messages["invalid_choice"], code="invalid_choice",
+                        params={"value": text[:20] + "…"},
+                    )  # fmt: skip
+                raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice")
+        return clean(value)
+
+    return bounded_clean
+
+
+class SafeIdsMixin:
+    """A form whose model choices refuse impossible ids (`refuse_impossible_ids`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        refuse_impossible_ids(self)
+
+
 class RegisterForm(SubmitTokenMixin, VersionedFormMixin, forms.ModelForm):
     """A ModelForm that knows who is filling it in, with a crispy helper; editing a record
     carries its version (VersionedFormMixin), creating one a one-time token against double
@@ -75,6 +115,7 @@ class RegisterForm(SubmitTokenMixin, VersionedFormMixin, forms.ModelForm):
         self.helper = FormHelper(self)
         self.helper.form_tag = False
         self.helper.render_hidden_fields = True  # the version, whatever the layout says
+        refuse_impossible_ids(self)
 
 
 class TransitionForm(forms.Form):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.attachments import AttachmentForm
-from espoo_intl.forms import DateInput, RegisterForm
+from espoo_intl.forms import DateInput, RegisterForm, SafeIdsMixin
 from espoo_intl.models import OrgUnit, Theme
 from partnerships.selectors import link_to_partnership
 
@@ -81,7 +81,7 @@ class DecisionForm(_PlainForm):
     decision_date = forms.DateField(label=_("decision date"), widget=DateInput())
 
 
-class BackgroundCheckForm(forms.ModelForm):
+class BackgroundCheckForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = BackgroundCheck
         fields = ["kv_checked_by", "turva_checked_by", "checked_on", "outcome", "notes"]

@@ -5,7 +5,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from espoo_intl.attachments import AttachmentForm  # noqa: F401 (the request page uses it)
-from espoo_intl.forms import DateInput, RegisterForm
+from espoo_intl.forms import DateInput, RegisterForm, SafeIdsMixin
 from espoo_intl.models import OrgUnit, User
 from espoo_intl.questionnaires import QuestionnaireForm, latest_response
 from partnerships.selectors import link_to_partnership
@@ -163,7 +163,7 @@ class TriageForm(QuestionnaireForm):
         return form
 
 
-class RoutingForm(forms.Form):
+class RoutingForm(SafeIdsMixin, forms.Form):
     host_unit = forms.ModelChoiceField(label=_("host unit"), queryset=OrgUnit.objects.none())
     responsible = forms.ModelChoiceField(
         label=_("responsible person"), queryset=User.objects.none()
@@ -196,7 +196,7 @@ class RoutingForm(forms.Form):
         )
 
 
-class ChecklistItemForm(forms.ModelForm):
+class ChecklistItemForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = ChecklistItem
         fields = ["status", "owner", "due_date", "note"]
@@ -222,7 +222,7 @@ class ChecklistItemForm(forms.ModelForm):
         self.fields["owner"].widget.attrs["class"] = "form-select form-select-sm"
 
 
-class GuestForm(forms.ModelForm):
+class GuestForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = Guest
         fields = ["name", "title", "role", "form_of_address", "dietary", "notes"]
@@ -234,7 +234,7 @@ class GuestForm(forms.ModelForm):
         self.helper.form_tag = False
 
 
-class GiftForm(forms.ModelForm):
+class GiftForm(SafeIdsMixin, forms.ModelForm):
     class Meta:
         model = Gift
         fields = ["direction", "description", "value_estimate", "giver", "receiver", "date"]

@@ -244,3 +244,14 @@ def test_visit_dates_are_valid_exactly_when_end_is_not_before_start(start, end):
         assert end < start
     else:
         assert end >= start
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["themes", "host_unit", "responsible"])
+def test_an_id_no_table_can_hold_is_refused_as_a_wrong_choice(client_for, staff, field):
+    """SQLite raises OverflowError on a 300-digit id: the form answers with its error instead
+    of a server error, and nothing is stored."""
+    response = client_for(staff).post("/visits/new/", {field: "9" * 300, "title": "Vierailu"})
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]  # "choose a valid option" or the field's own
+    assert not Visit.objects.exists()
