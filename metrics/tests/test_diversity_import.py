@@ -100,3 +100,10 @@ def test_only_kv_imports(units, client_for, staff, contact, lead):
             not in client_for(user).get("/metrics/diversity/").content.decode()
         )
     assert not StaffDiversity.objects.exists()
+
+
+def test_the_import_form_is_on_the_page_once_and_not_in_its_title(units, client_for, kv):
+    page = client_for(kv).get("/metrics/diversity/").content.decode()
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title.startswith("Henkilöstön monimuotoisuus –") and "<" not in title
+    assert page.count('action="/metrics/diversity/import/"') == 1
