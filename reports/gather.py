@@ -15,7 +15,7 @@ The shape ({fi,en,sv} marks a text in three languages; dates are ISO strings):
               biggest_changes: [... + percent], missing: [{code, name, providers}]}
     goals: [{code, name, objectives: [{name, indicators: [{code, name, unit, unit_label,
               unit_note, value, previous, change, series: [{year, value}] 2020..year, sdg: [int],
-              breaks: [{year, text}], derived, rule, providers, all_departments, sources,
+              breaks: [{year, text}], derived, rule {fi,en,sv}, providers, all_departments, sources,
               active_from, active_to, active}]}]}]
     visits: {total, previous_total, change, confidential, public, group_size,
              by_kind: [{code, label, count, previous}], by_rank / by_country (top 15) /
@@ -76,7 +76,7 @@ from visits.indicators import counted_visits
 
 __all__ = ["gather_report_data", "report_figures", "input_digest", "LANGUAGES", "SCHEMA"]
 
-SCHEMA = 1  # raised when the shape of the data changes
+SCHEMA = 2  # raised when the shape of the data changes
 LANGUAGES = ("fi", "en", "sv")
 TOP_COUNTRIES = 15
 BIGGEST_CHANGES = 6
@@ -168,7 +168,7 @@ def _metric_rows(year: int) -> list[dict]:
             "sdg": indicator.sdg_list,
             "breaks": breaks,
             "derived": indicator.derived,
-            "rule": indicator.rule,
+            "rule": {language: indicator.rule_in(language) for language in LANGUAGES},
             "providers": [_provider(p) for p in indicator.providers.all()],
             "all_departments": indicator.all_departments,
             "sources": sorted(sources),

@@ -138,3 +138,20 @@ def test_a_draft_is_tagged_titled_in_its_language_with_fonts_embedded_and_marked
     assert all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
     final = render_report_pdf(small, "sv", draft=False)
     assert DRAFT_MARK not in pdf_text(final)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_rules_of_derived_indicators_read_in_the_reports_language(small, language):
+    html = render_report_html(small, language, draft=True)
+    derived = Indicator.objects.filter(derived=True)
+    assert derived.count() == 13
+    for indicator in derived:
+        assert indicator.rule_in(language) in html, indicator.code
+        assert indicator.rule_en not in html, indicator.code
+    assert "vierailut: vuoden kaupunkidelegaatiot" in render_report_html(small, "fi", draft=True)
+
+
+def test_objectives_are_headings_with_a_capital(small):
+    html = render_report_html(small, "fi", draft=True)
+    assert '<h2 class="objective">Osaajia</h2>' in html
+    assert '<h2 class="objective">osaajia</h2>' not in html
