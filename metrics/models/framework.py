@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from espoo_intl.i18n import TranslatedNameModel
@@ -31,6 +32,17 @@ class Unit(models.TextChoices):
     RANK = "rank", _("rank (lower is better)")
     SCALE = "scale", _("scale 1–5")
     TEXT = "text", _("free text")
+
+
+# The catalogue's notes on a unit ("persons (members)"), in the reader's language; a note
+# kv-tiimi writes that is not among these shows as written.
+UNIT_NOTES = {
+    "nights": pgettext_lazy("unit note", "nights"),
+    "jobs": pgettext_lazy("unit note", "jobs"),
+    "visitors": pgettext_lazy("unit note", "visitors"),
+    "score": pgettext_lazy("unit note", "score"),
+    "members": pgettext_lazy("unit note", "members"),
+}
 
 
 class Source(models.TextChoices):
@@ -172,6 +184,11 @@ class Indicator(TranslatedNameModel):
             errors["active_to"] = _("The last year cannot be before the first year.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def unit_note_display(self) -> str:
+        """The note on the unit in the active language (as written when it is not a known one)."""
+        return str(UNIT_NOTES.get(self.unit_note.strip(), self.unit_note))
 
     def rule_in(self, language: str) -> str:
         """How it is derived in `language`, else in English, else in Finnish."""
