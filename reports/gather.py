@@ -160,7 +160,7 @@ def _metric_rows(year: int) -> list[dict]:
             "name": _names(indicator),
             "unit": indicator.unit,
             "unit_label": _tr(Unit(indicator.unit).label),
-            "unit_note": _tr(lambda: indicator.unit_note_display),
+            "unit_note": _tr(indicator.unit_note_label),
             "value": _number(this.get("value")),
             "previous": _number(previous.get("value")),
             "change": _number(this.get("change")),

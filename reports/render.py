@@ -148,8 +148,10 @@ def chart_svg(series: list[dict], unit: str, language: str) -> str:
     rank = unit == "rank"
     ticks = (
         [0, 1, 2, 3, 4, 5]  # a scale 1–5 is drawn whole
-        if unit == "scale" and 0 <= min(numbers) and max(numbers) <= 5
-        else _ticks(min(numbers), max(numbers), whole=unit in ("count", "persons", "rank"), rank=rank)
+        if unit == "scale" and min(numbers) >= 0 and max(numbers) <= 5
+        else _ticks(
+            min(numbers), max(numbers), whole=unit in ("count", "persons", "rank"), rank=rank
+        )
     )
     # A rank is a place (1 at the top): a line through the years, not bars hanging down.
     chart = (pygal.Line if rank else pygal.Bar)(

@@ -3,9 +3,8 @@ strategic goals, their objectives and the indicators, edited by kv-tiimi."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from espoo_intl.i18n import TranslatedNameModel
@@ -186,9 +185,14 @@ class Indicator(TranslatedNameModel):
             raise ValidationError(errors)
 
     @property
+    def unit_note_label(self):
+        """The note on the unit, translatable (as written when it is not a known one)."""
+        return UNIT_NOTES.get(self.unit_note.strip(), self.unit_note)
+
+    @property
     def unit_note_display(self) -> str:
-        """The note on the unit in the active language (as written when it is not a known one)."""
-        return str(UNIT_NOTES.get(self.unit_note.strip(), self.unit_note))
+        """The note on the unit in the active language."""
+        return str(self.unit_note_label)
 
     def rule_in(self, language: str) -> str:
         """How it is derived in `language`, else in English, else in Finnish."""
