@@ -33,7 +33,7 @@ The shape ({fi,en,sv} marks a text in three languages; dates are ISO strings):
     development: [{number, title, status, unit, notes: [{date, text}]}]
     departments: [{provider, highlights: {fi,en,sv}, development: {fi,en,sv}}]
     diversity: {city, residents, units: [{unit, department, share, staff, below}]}
-    catalogue: [{code, name, goal, unit, unit_label, unit_note, derived, rule, providers,
+    catalogue: [{code, name, goal, unit, unit_label, unit_note, derived, rule, providers, all_departments,
                  sources, sdg, active_from, active_to}]
 
 Confidential records: they count in the totals (as in the metrics, which count every record),
@@ -525,6 +525,7 @@ def gather_report_data(year: int) -> dict:
                     "derived",
                     "rule",
                     "providers",
+                    "all_departments",
                     "sources",
                     "sdg",
                     "active_from",
