@@ -35,7 +35,7 @@ def ratio_inputs(indicator: Indicator) -> tuple[str, str] | None:
     from its rule; None for any other indicator."""
     if not indicator.derived:
         return None
-    found = _RATIO_RULE.match(indicator.rule or "")
+    found = _RATIO_RULE.match(indicator.rule_en or "")
     return (found["top"], found["bottom"]) if found else None
 
 
@@ -208,7 +208,7 @@ def report_indicators(year: int) -> list[dict]:
 
         {"code", "goal": {"code", "names"}, "objective": {"names"}, "names": {"fi","sv","en"},
          "unit": Unit code, "unit_note", "origin": "entered" | "derived" | "computed",
-         "rule", "active": bool (in use in `year`), "sdg": [1–17],
+         "rule": {"fi","sv","en"}, "active": bool (in use in `year`), "sdg": [1–17],
          "providers": [{"fi","sv","en"}], "all_departments": bool,
          "sources": [str] (the sources given with the year's values),
          "value": this year's figure, "previous": last year's, "change": value − previous,
@@ -234,7 +234,7 @@ def report_indicators(year: int) -> list[dict]:
             "objective": {"names": _names(indicator.objective)},
             "names": _names(indicator),
             "unit": indicator.unit, "unit_note": indicator.unit_note,
-            "origin": _origin(indicator), "rule": indicator.rule,
+            "origin": _origin(indicator), "rule": {lang: indicator.rule_in(lang) for lang in ("fi", "sv", "en")},
             "active": indicator.is_active_in(year),
             "sdg": indicator.sdg_list,
             "providers": [_names(p) for p in indicator.providers.all()],

@@ -159,12 +159,12 @@ class IndicatorCatalogueView(CatalogueView):
     model = Indicator
     fields = (
         "order", "code", "objective", "name_fi", "name_sv", "name_en", "unit", "unit_note",
-        "providers", "all_departments", "derived", "rule", "active_from", "active_to", "sdg_tags",
+        "providers", "all_departments", "derived", "rule_fi", "rule_sv", "rule_en", "active_from", "active_to", "sdg_tags",
     )  # fmt: skip
     widgets = {
         "order": _NUMBER, "code": _TEXT, "objective": _SELECT, **_NAMES, "unit": _SELECT,
         "unit_note": _TEXT, "providers": _MULTI, "all_departments": _CHECK, "derived": _CHECK,
-        "rule": _AREA, "active_from": _NUMBER, "active_to": _NUMBER, "sdg_tags": _TEXT,
+        "rule_fi": _AREA, "rule_sv": _AREA, "rule_en": _AREA, "active_from": _NUMBER, "active_to": _NUMBER, "sdg_tags": _TEXT,
     }  # fmt: skip
     title = _("Indicators")
     intro = _("Old indicators are ended with their last year, not deleted, so earlier values stay.")

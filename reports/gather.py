@@ -15,7 +15,7 @@ The shape ({fi,en,sv} marks a text in three languages; dates are ISO strings):
               biggest_changes: [... + percent], missing: [{code, name, providers}]}
     goals: [{code, name, objectives: [{name, indicators: [{code, name, unit, unit_label,
               unit_note, value, previous, change, series: [{year, value}] 2020..year, sdg: [int],
-              breaks: [{year, text}], derived, rule, providers, all_departments, sources,
+              breaks: [{year, text}], derived, rule {fi,en,sv}, providers, all_departments, sources,
               active_from, active_to, active}]}]}]
     visits: {total, previous_total, change, confidential, public, group_size,
              by_kind: [{code, label, count, previous}], by_rank / by_country (top 15) /
@@ -33,7 +33,7 @@ The shape ({fi,en,sv} marks a text in three languages; dates are ISO strings):
     development: [{number, title, status, unit, notes: [{date, text}]}]
     departments: [{provider, highlights: {fi,en,sv}, development: {fi,en,sv}}]
     diversity: {city, residents, units: [{unit, department, share, staff, below}]}
-    catalogue: [{code, name, goal, unit, unit_label, unit_note, derived, rule, providers,
+    catalogue: [{code, name, goal, unit, unit_label, unit_note, derived, rule, providers, all_departments,
                  sources, sdg, active_from, active_to}]
 
 Confidential records: they count in the totals (as in the metrics, which count every record),
@@ -76,7 +76,7 @@ from visits.indicators import counted_visits
 
 __all__ = ["gather_report_data", "report_figures", "input_digest", "LANGUAGES", "SCHEMA"]
 
-SCHEMA = 1  # raised when the shape of the data changes
+SCHEMA = 2  # raised when the shape of the data changes
 LANGUAGES = ("fi", "en", "sv")
 TOP_COUNTRIES = 15
 BIGGEST_CHANGES = 6
@@ -160,7 +160,7 @@ def _metric_rows(year: int) -> list[dict]:
             "name": _names(indicator),
             "unit": indicator.unit,
             "unit_label": _tr(Unit(indicator.unit).label),
-            "unit_note": indicator.unit_note,
+            "unit_note": _tr(indicator.unit_note_label),
             "value": _number(this.get("value")),
             "previous": _number(previous.get("value")),
             "change": _number(this.get("change")),
@@ -168,7 +168,7 @@ def _metric_rows(year: int) -> list[dict]:
             "sdg": indicator.sdg_list,
             "breaks": breaks,
             "derived": indicator.derived,
-            "rule": indicator.rule,
+            "rule": {language: indicator.rule_in(language) for language in LANGUAGES},
             "providers": [_provider(p) for p in indicator.providers.all()],
             "all_departments": indicator.all_departments,
             "sources": sorted(sources),
@@ -525,6 +525,7 @@ def gather_report_data(year: int) -> dict:
                     "derived",
                     "rule",
                     "providers",
+                    "all_departments",
                     "sources",
                     "sdg",
                     "active_from",

@@ -7,6 +7,7 @@ a text in the data that points to file:///etc/passwd or http://169.254.169.254/ 
 """
 
 import logging
+import math
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -85,11 +86,17 @@ def _paper_svg(svg: str) -> str:
     parents = {child: parent for parent in root.iter() for child in parent}
     for element in list(root.iter()):
         tag, classes = element.tag.split("}")[-1], element.get("class", "").split()
-        if tag in ("defs", "title", "desc", "script") or {"tooltip-overlay", "overlay", "text-overlay"} & set(classes):  # fmt: skip
+        overlay = {"tooltip-overlay", "overlay", "text-overlay"} & set(classes)
+        dots = overlay and any(e.tag.endswith("}circle") for e in element.iter())  # a line's points
+        if tag in ("defs", "title", "desc", "script") or (overlay and not dots):
             parents[element].remove(element)
             continue
         if tag == "rect":
             element.set("fill", "white" if "background" in classes else ESPOO_BLUE)
+        elif tag == "path" and "nofill" in classes:  # a line chart's line (ranks)
+            element.attrib.update(fill="none", stroke=ESPOO_BLUE, **{"stroke-width": "2.5"})
+        elif tag == "circle":
+            element.attrib.update(fill=ESPOO_BLUE, r="4")
         elif tag == "path" and "line" in classes:
             element.attrib.update(fill="none", stroke=_GUIDE if "guide" in classes else _GREY, **{"stroke-width": "1"})  # fmt: skip
         elif tag == "text":
@@ -101,6 +108,25 @@ def _paper_svg(svg: str) -> str:
             element.attrib.pop(name, None)
     root.set("role", "img")
     return ElementTree.tostring(root, encoding="unicode")
+
+
+def _ticks(low, high, *, whole: bool, rank: bool = False) -> list:
+    """Round steps for a chart's axis (1, 2, 2.5 or 5 times a power of ten), from 0 (1 for a
+    rank) or below the lowest value to at least the highest, about four of them; whole
+    numbers for counts."""
+    low, high = float(min(low, 0)), float(max(high, 0))
+    rough = (high - low) / 4 or 1
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= rough)
+    if whole:
+        step = max(1, math.ceil(step))
+    first = math.floor(low / step) * step
+    last = math.ceil(high / step) * step
+    ticks = [first + n * step for n in range(round((last - first) / step) + 1)]
+    ticks = [int(t) if float(t).is_integer() else round(t, 10) for t in ticks]
+    if rank:
+        ticks = [1] + [t for t in ticks if t > 1]
+    return ticks
 
 
 def chart_svg(series: list[dict], unit: str, language: str) -> str:
@@ -118,7 +144,17 @@ def chart_svg(series: list[dict], unit: str, language: str) -> str:
         label_font_size=13,
         major_label_font_size=13,
     )
-    chart = pygal.Bar(
+    numbers = [v for v in values if v is not None]
+    rank = unit == "rank"
+    ticks = (
+        [0, 1, 2, 3, 4, 5]  # a scale 1–5 is drawn whole
+        if unit == "scale" and min(numbers) >= 0 and max(numbers) <= 5
+        else _ticks(
+            min(numbers), max(numbers), whole=unit in ("count", "persons", "rank"), rank=rank
+        )
+    )
+    # A rank is a place (1 at the top): a line through the years, not bars hanging down.
+    chart = (pygal.Line if rank else pygal.Bar)(
         js=[],
         width=520,
         height=200,
@@ -129,16 +165,16 @@ def chart_svg(series: list[dict], unit: str, language: str) -> str:
         margin=6,
         margin_top=12,
         spacing=8,
-        y_labels_major_count=4,
-        show_minor_y_labels=False,
+        y_labels_major_every=1,
         disable_xml_declaration=True,
         explicit_size=False,
         value_formatter=lambda v: format_number(v, language),
-        inverse_y_axis=unit == "rank",
+        inverse_y_axis=rank,
+        range=(ticks[0], ticks[-1]),
+        dots_size=4,
+        allow_interruptions=True,
     )
-    numbers = [v for v in values if v is not None]
-    if unit in ("count", "persons") and min(numbers) >= 0 and max(numbers) <= 8:
-        chart.y_labels = list(range(0, int(max(numbers)) + 1))  # whole numbers, no 0.6 visits
+    chart.y_labels = ticks
     chart.x_labels = [str(s["year"]) for s in series]
     chart.add("", values)
     return _paper_svg(chart.render(is_unicode=True))

@@ -3,6 +3,7 @@ strategic goals, their objectives and the indicators, edited by kv-tiimi."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -30,6 +31,17 @@ class Unit(models.TextChoices):
     RANK = "rank", _("rank (lower is better)")
     SCALE = "scale", _("scale 1–5")
     TEXT = "text", _("free text")
+
+
+# The catalogue's notes on a unit ("persons (members)"), in the reader's language; a note
+# kv-tiimi writes that is not among these shows as written.
+UNIT_NOTES = {
+    "nights": pgettext_lazy("unit note", "nights"),
+    "jobs": pgettext_lazy("unit note", "jobs"),
+    "visitors": pgettext_lazy("unit note", "visitors"),
+    "score": pgettext_lazy("unit note", "score"),
+    "members": pgettext_lazy("unit note", "members"),
+}
 
 
 class Source(models.TextChoices):
@@ -132,7 +144,15 @@ class Indicator(TranslatedNameModel):
     )
     all_departments = models.BooleanField(_("every department provides it"), default=False)
     derived = models.BooleanField(_("derived from records"), default=False)
-    rule = models.TextField(_("how it is derived"), blank=True)
+    # How a derived indicator is counted, in each language. The English one is the
+    # language-neutral rule: "computed: C6.1 / C6.2" is read from it (metrics.figures).
+    rule_fi = models.TextField(_("how it is derived, in Finnish"), blank=True)
+    rule_sv = models.TextField(_("how it is derived, in Swedish"), blank=True)
+    rule_en = models.TextField(
+        _("how it is derived, in English"),
+        blank=True,
+        help_text=_("A ratio of two indicators is written as “computed: C6.1 / C6.2”."),
+    )
     active_from = models.PositiveSmallIntegerField(_("active from year"), null=True, blank=True)
     active_to = models.PositiveSmallIntegerField(_("active until year"), null=True, blank=True)
     sdg_tags = models.CharField(
@@ -155,12 +175,33 @@ class Indicator(TranslatedNameModel):
 
     def clean(self):
         errors = {}
-        if self.derived and not self.rule.strip():
-            errors["rule"] = _("A derived indicator needs its rule.")
+        if self.derived and not any(
+            text.strip() for text in (self.rule_fi, self.rule_sv, self.rule_en)
+        ):
+            errors["rule_en"] = _("A derived indicator needs its rule.")
         if self.active_from and self.active_to and self.active_to < self.active_from:
             errors["active_to"] = _("The last year cannot be before the first year.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def unit_note_label(self):
+        """The note on the unit, translatable (as written when it is not a known one)."""
+        return UNIT_NOTES.get(self.unit_note.strip(), self.unit_note)
+
+    @property
+    def unit_note_display(self) -> str:
+        """The note on the unit in the active language."""
+        return str(self.unit_note_label)
+
+    def rule_in(self, language: str) -> str:
+        """How it is derived in `language`, else in English, else in Finnish."""
+        return getattr(self, f"rule_{language[:2]}", "") or self.rule_en or self.rule_fi
+
+    @property
+    def rule(self) -> str:
+        """How it is derived in the active language (English, then Finnish, if missing)."""
+        return self.rule_in(get_language() or "fi")
 
     @property
     def sdg_list(self) -> list[int]:

@@ -15,6 +15,7 @@ from reports.gather import gather_report_data, input_digest
 from reports.render import (
     DRAFT_MARK,
     STATIC_DIR,
+    chart_svg,
     project_files_fetcher,
     render_report_html,
     render_report_pdf,
@@ -138,3 +139,49 @@ def test_a_draft_is_tagged_titled_in_its_language_with_fonts_embedded_and_marked
     assert all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
     final = render_report_pdf(small, "sv", draft=False)
     assert DRAFT_MARK not in pdf_text(final)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_rules_of_derived_indicators_read_in_the_reports_language(small, language):
+    html = render_report_html(small, language, draft=True)
+    derived = Indicator.objects.filter(derived=True)
+    assert derived.count() == 13
+    for indicator in derived:
+        assert indicator.rule_in(language) in html, indicator.code
+        assert indicator.rule_en not in html, indicator.code
+    assert "vierailut: vuoden kaupunkidelegaatiot" in render_report_html(small, "fi", draft=True)
+
+
+def test_objectives_are_headings_with_a_capital(small):
+    html = render_report_html(small, "fi", draft=True)
+    assert '<h2 class="objective">Osaajia</h2>' in html
+    assert '<h2 class="objective">osaajia</h2>' not in html
+
+
+def _axis_labels(svg: str) -> list[str]:
+    return [t for t in re.findall(r">([^<]+)</text>", svg) if not t.startswith("20")]
+
+
+def test_chart_axes_step_in_round_numbers():
+    series = [{"year": 2020 + n, "value": v} for n, v in enumerate([3360000, 3360000, 2400000, 1200000])]  # fmt: skip
+    assert _axis_labels(chart_svg(series, "eur", "fi")) == ["0", "1\u00a0000\u00a0000", "2\u00a0000\u00a0000", "3\u00a0000\u00a0000", "4\u00a0000\u00a0000"]  # fmt: skip
+    visits = [{"year": 2020 + n, "value": v} for n, v in enumerate([0, 2, 1])]
+    assert _axis_labels(chart_svg(visits, "count", "fi")) == ["0", "1", "2"]
+    scale = [{"year": 2020 + n, "value": v} for n, v in enumerate([2.1, 2.5])]
+    assert _axis_labels(chart_svg(scale, "scale", "fi")) == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_a_rank_is_a_line_with_the_first_place_on_top():
+    ranks = [{"year": 2020 + n, "value": v} for n, v in enumerate([10, 11, 14, None, 12])]
+    svg = chart_svg(ranks, "rank", "fi")
+    assert _axis_labels(svg)[0] == "1" and "15" in _axis_labels(svg)
+    assert svg.count("<circle") == 4  # a point for each year with a rank, none for the missing
+    assert not re.search(r'<rect[^>]*fill="#0050bb"', svg)  # no bars: a line
+
+
+def test_unit_notes_and_every_department_read_in_the_reports_language(small):
+    html = render_report_html(small, "fi", draft=True)
+    assert "lukumäärä (yöpymiset)" in html and "(nights)" not in html
+    assert "Tiedon tuottaja: jokainen toimiala" in html
+    swedish = render_report_html(small, "sv", draft=True)
+    assert "(övernattningar)" in swedish and "Utländska hotellövernattningar" in swedish
