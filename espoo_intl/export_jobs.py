@@ -34,7 +34,7 @@ RUN_TASK = "espoo_intl.export_job_run"
 
 def sync_export_limit() -> int:
     """Exports with more rows than this are built by a Celery job."""
-    return getattr(settings, "EXPORT_SYNC_MAX_ROWS", 50_000)
+    return getattr(settings, "EXPORT_SYNC_MAX_ROWS", 25_000)
 
 
 class ExportStorage(FileSystemStorage):
