@@ -431,14 +431,16 @@ def _values_records(queryset, columns) -> Iterator[list]:
 def _many_names(field, pks, names: dict, ranks: dict) -> dict:
     """{pk: "name, name"} of the related objects in the related model's own order (as
     prefetch gives them); `names` keeps each object's str() across chunks, `ranks` each
-    object's place in that order (the related model's keys only: themes, partners)."""
+    object's place in that order (the related models are small: themes, partners, people)."""
     through = field.remote_field.through
     source = field.m2m_field_name()
     target = field.m2m_reverse_field_name()
     target_model = field.related_model
-    if not ranks:
+    if not ranks:  # the related model's rows once per export, in its own order
         ordered = target_model._base_manager.order_by(*(target_model._meta.ordering or ["pk"]))
-        ranks.update((pk, i) for i, pk in enumerate(ordered.values_list("pk", flat=True)))
+        for i, obj in enumerate(ordered):
+            ranks[obj.pk] = i
+            names[obj.pk] = str(obj)
     pairs = through.objects.filter(**{f"{source}__in": pks}).values_list(
         f"{source}_id", f"{target}_id"
     )
@@ -515,6 +517,10 @@ def write_xlsx(headers: list[str], rows: Iterable[list], out, *, title: str = "E
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = XLSX_DATE_FORMAT
                 cells.append(cell)
+            elif value is None:
+                # An empty cell still written: a write-only sheet has no dimension, so a
+                # reader would otherwise get rows shorter than the header.
+                cells.append("")
             else:
                 cells.append(neutralise_cell(value))
         sheet.append(cells)

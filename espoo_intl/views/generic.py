@@ -89,15 +89,16 @@ class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     # column (espoo_intl/exports.py), CSV streamed and Excel written in write-only mode;
     # more rows than EXPORT_SYNC_MAX_ROWS go to a Celery job (espoo_intl/export_jobs.py).
 
-    def render_to_response(self, context, **response_kwargs):
-        export_format = self.request.GET.get(self.export_trigger_param)
+    def get(self, request, *args, **kwargs):
+        # An export needs neither the page's table nor its context (a count, permissions).
+        export_format = request.GET.get(self.export_trigger_param)
         if export_format and self.export_class.is_valid_format(export_format):
             return self.export_response(export_format)
-        return super().render_to_response(context, **response_kwargs)
+        return super().get(request, *args, **kwargs)
 
     def export_table(self):
         """The list's table over every filtered row, in the list's order, unpaginated."""
-        if not hasattr(self, "object_list"):  # a Celery job: what FilterView.get() does
+        if not hasattr(self, "object_list"):  # what FilterView.get() does for the page
             self.filterset = self.get_filterset(self.get_filterset_class())
             valid = not self.filterset.is_bound or self.filterset.is_valid()
             qs = self.filterset.qs if valid or not self.get_strict() else None
