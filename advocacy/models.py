@@ -101,6 +101,14 @@ class AdvocacyItem(RegisterRecord):
         verbose_name = _("advocacy item")
         verbose_name_plural = _("advocacy items")
         ordering = ["-created_at", "-pk"]
+        # Issue 12: every filter and default ordering of the list has an index.
+        indexes = [
+            models.Index(fields=["created_at"], name="advocacy_created_at_ix"),
+            models.Index(fields=["kind"], name="advocacy_kind_ix"),
+            models.Index(fields=["requester"], name="advocacy_requester_ix"),
+            models.Index(fields=["state"], name="advocacy_state_ix"),
+            models.Index(fields=["deadline"], name="advocacy_deadline_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -238,6 +246,10 @@ class DevelopmentItem(RegisterRecord):
         verbose_name = _("development item")
         verbose_name_plural = _("development items")
         ordering = ["number"]
+        # Issue 12: every filter and default ordering of the list has an index.
+        indexes = [
+            models.Index(fields=["status"], name="devitem_status_ix"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"

@@ -18,8 +18,13 @@ from . import registry
 
 __all__ = [
     "CalendarEntry", "calendar_entries", "calendar_fingerprint", "month_bounds",
-    "month_weeks", "feed_ical", "calendar_token_renew",
+    "month_weeks", "feed_ical", "calendar_token_renew", "reader_rights", "feed_cache_key",
+    "FEED_CACHE_SECONDS",
 ]  # fmt: skip
+
+# The feed's body is kept this long for an unchanged fingerprint (issue 12: building it
+# takes 300-500 ms at city scale; calendar apps poll it). A change makes a new key at once.
+FEED_CACHE_SECONDS = 6 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,24 @@ def calendar_entries(
     return sorted(entries, key=lambda e: (e.start, e.end))
 
 
+def reader_rights(user) -> str:
+    """What decides which records the user reads: who they are, their roles and their
+    department. A change of rights changes it, so no feed is served from before it."""
+    roles = ",".join(sorted(user.roles))
+    return f"{user.pk}|{user.is_active}|{roles}|{user.department_pk}"
+
+
+def feed_cache_key(*, user, fingerprint: str, host: str) -> str:
+    """The cache key of a feed body: the user's rights, the feed's fingerprint (its rows
+    and language) and the host its links point to."""
+    text = "|".join([reader_rights(user), fingerprint, host])
+    return "calendar-feed:" + hashlib.sha256(text.encode()).hexdigest()
+
+
 def calendar_fingerprint(*, user, start: datetime.date) -> str:
-    """Changes whenever the feed from `start` on would: the feed's ETag."""
-    parts = [user.language, start.isoformat()]
+    """Changes whenever the feed from `start` on would: the feed's ETag. The reader's
+    rights are part of it: two sets of rows can have the same count and latest change."""
+    parts = [reader_rights(user), user.language, start.isoformat()]
     for source in registry.calendar_sources():
         if source.fingerprint is not None:
             parts.append(source.fingerprint(user=user, start=start))

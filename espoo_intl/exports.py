@@ -7,18 +7,43 @@ so Excel and LibreOffice show it as text. Numbers stay numbers.
 Formats: "xlsx" (dates are date cells shown dd.mm.yyyy), "csv_excel" (what Finnish Excel
 opens on a double click: UTF-8 with a byte-order mark, semicolons) and plain "csv" (commas,
 no BOM, for scripts).
+
+A register list's export (issue 12) does not go through django-tables2 cell by cell:
+`export_columns(table)` works out once per column how to read a record's value (choice
+labels, country names, related names, yes/no, dates) and the rows stream from the
+queryset in chunks: CSV as a StreamingHttpResponse, Excel through openpyxl's write-only
+mode into a temporary file. Memory stays flat in the row count. A column the fast readers
+do not know (a table's own `value_FOO`/`render_FOO`, another column class) is read through
+django-tables2 as before, so its value is the same.
 """
 
+import csv
 import datetime
 import io
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
+import django_tables2 as tables
 import openpyxl
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.encoding import force_str
+from django.utils.translation import gettext
+from django_countries.fields import Country, CountryField
 from django_tables2.export import TableExport
+from django_tables2.rows import BoundRow
+from openpyxl.cell import WriteOnlyCell
 
 __all__ = [
-    "FORMULA_TRIGGERS", "CSV_EXCEL", "XLSX_DATE_FORMAT", "neutralise_cell", "neutralise_dataset",
-    "SafeTableExport", "export_extension",
+    "FORMULA_TRIGGERS", "CSV_EXCEL", "XLSX_DATE_FORMAT", "XLSX_CONTENT_TYPE", "CSV_CONTENT_TYPE",
+    "neutralise_cell", "neutralise_dataset", "SafeTableExport", "export_extension",
+    "ExportColumn", "export_columns", "export_records", "csv_chunks", "write_xlsx",
 ]  # fmt: skip
+
+XLSX_CONTENT_TYPE = TableExport.FORMATS[TableExport.XLSX]
+CSV_CONTENT_TYPE = TableExport.FORMATS[TableExport.CSV]
+EXPORT_CHUNK = 2000  # rows fetched (and their many-to-many rows prefetched) at a time
 
 CSV_EXCEL = "csv_excel"
 XLSX_DATE_FORMAT = "dd.mm.yyyy"
@@ -115,3 +140,398 @@ def _xlsx(dataset) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# --- register list exports without django-tables2 per cell (issue 12) -----------------------
+
+
+@dataclass(frozen=True)
+class ExportColumn:
+    """How an export reads one column: `read(record, bound_row)` from a model instance
+    (bound_row is None unless `needs_row`), and, when the column is plain data, `plan` to
+    read it from a `values_list()` row instead (no model instances at all)."""
+
+    header: str
+    read: Callable
+    needs_row: bool = False
+    plan: "_Plan | None" = None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    kind: str  # "field": a column of the row; "fk": a related object; "many": related names
+    attname: str = ""  # what values_list() selects ("kind", "host_unit_id")
+    finish: Callable = lambda value: value  # the stored value -> the cell
+    field: object = None  # the relation ("fk", "many")
+    nested: tuple = ()  # select_related() of the related objects ("fk")
+
+
+def _walk(model, parts):
+    """The model field each part of an accessor names (None once it leaves the fields)."""
+    fields = []
+    for part in parts:
+        if model is None:
+            fields.append(None)
+            continue
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            fields.append(None)
+            model = None
+            continue
+        fields.append(field)
+        model = field.related_model if field.is_relation else None
+    return fields
+
+
+def _call(obj):
+    plain_method = callable(obj) and not isinstance(obj, models.Manager)
+    if plain_method and not getattr(obj, "do_not_call_in_templates", False):
+        return obj()
+    return obj
+
+
+def _reader(parts, fields):
+    """value -> the accessor's end, from the object `parts` start at: getattr along it,
+    calling plain methods as django-tables2 does; a choice field gives its label, a
+    country its name (looked up once per code)."""
+    labels = _labels(fields[-1] if fields else None)
+    countries = {}
+
+    def read(obj):
+        for index, part in enumerate(parts):
+            if obj is None:
+                return None
+            if isinstance(fields[index], CountryField) and index < len(parts) - 1:
+                country = getattr(obj, part)  # a Country, or its code from values_list()
+                code = getattr(country, "code", country)
+                if code not in countries:
+                    countries[code] = _rest(Country(code=code), parts[index + 1 :])
+                return countries[code]
+            try:
+                obj = _call(getattr(obj, part))
+            except Exception:  # noqa: BLE001 (django-tables2 shows the default then)
+                return None
+        return labels.get(obj, obj) if labels is not None else obj
+
+    return read
+
+
+def _labels(field) -> dict | None:
+    """A choice field's {stored value: label} (what get_FOO_display() gives)."""
+    if field is None or field.is_relation or not getattr(field, "choices", None):
+        return None
+    return {k: force_str(v, strings_only=True) for k, v in field.flatchoices}
+
+
+def _memo(function):
+    """function(value), worked out once per distinct value within one export."""
+    seen = {}
+
+    def memo(value):
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = result = function(value)
+            return result
+        except TypeError:  # unhashable
+            return function(value)
+
+    return memo
+
+
+def _rest(obj, parts):
+    for part in parts:
+        if obj is None:
+            return None
+        obj = _call(getattr(obj, part))
+    return obj
+
+
+def _value_themes():
+    from .tables import RegisterTable
+
+    return RegisterTable.value_themes
+
+
+def _nested(queryset, name) -> tuple:
+    """The list's select_related() below `name` ("host_unit__parent" -> ("parent",))."""
+    tree = queryset.query.select_related
+    if not isinstance(tree, dict) or name not in tree:
+        return ()
+
+    def paths(node, prefix=""):
+        for key, child in node.items():
+            yield prefix + key
+            yield from paths(child, f"{prefix}{key}__")
+
+    return tuple(paths(tree[name]))
+
+
+def _fast_column(table, bound_column, queryset):
+    """(model reader, values plan) for a plain-data column, or None (django-tables2 reads it)."""
+    from .tables import YesNoColumn
+
+    name, column = bound_column.name, bound_column.column
+    table_type = type(table)
+    if getattr(table_type, f"render_{name}", None) is not None:
+        return None
+    own_value = getattr(table_type, f"value_{name}", None)
+    if own_value is not None and own_value is not _value_themes():
+        return None
+    kind = type(column)
+    if kind not in (tables.Column, tables.DateColumn, tables.ManyToManyColumn, YesNoColumn):
+        return None
+    parts = str(bound_column.accessor).split("__")
+    fields = _walk(queryset.model, parts)
+    first = fields[0]
+    if first is None or first.auto_created and not first.concrete:
+        return None  # a property, a method or a reverse relation
+    if kind is tables.ManyToManyColumn:
+        if len(parts) != 1 or not first.many_to_many:
+            return None
+
+        def names(items):
+            return ", ".join(str(item) for item in items) or None
+
+        return (lambda record, _row=None: names(getattr(record, name).all())), _Plan(
+            "many", finish=names, field=first
+        )
+    if first.many_to_many or first.one_to_many:
+        return None
+    empty = column.empty_values
+    if kind is YesNoColumn:
+        yes, no = gettext("yes"), gettext("no")
+
+        def finish(value):
+            return yes if value else no
+    else:
+
+        def finish(value):
+            return None if value in empty else value
+
+    model_read = _reader(parts, fields)
+    if first.many_to_one or first.one_to_one:
+        rest = _reader(parts[1:], fields[1:])
+        plan = _Plan(
+            "fk",
+            first.attname,
+            finish=lambda obj: finish(rest(obj)),
+            field=first,
+            nested=_nested(queryset, name) if len(parts) > 1 else (),
+        )
+    elif len(parts) == 1:
+        labels = _labels(first)
+        plan = _Plan(
+            "field",
+            first.attname,
+            finish=(lambda value: finish(labels.get(value, value))) if labels else finish,
+        )
+    else:  # a stored value read further ("country__name"): once per distinct value
+        rest = _reader(parts, fields)
+        plan = _Plan(
+            "field", first.attname, finish=_memo(lambda value: finish(_stored(rest, value)))
+        )
+    return (lambda record, _row=None: finish(model_read(record))), plan
+
+
+def _stored(read, value):
+    # `read` walks the accessor from the record; give it the stored value where the
+    # record's attribute would be (a CountryField's code becomes a Country, as on a model).
+    return read(_Holder(value))
+
+
+class _Holder:
+    __slots__ = ("_value",)
+
+    def __init__(self, value):
+        self._value = value
+
+    def __getattr__(self, name):
+        return self._value
+
+
+def _slow_reader(name):
+    return lambda record, row: row.get_cell_value(name)
+
+
+def export_columns(table, exclude_columns: Iterable[str] = ()) -> list[ExportColumn]:
+    """Every column the export shows (hidden ones too, as django-tables2's export does)."""
+    exclude = set(exclude_columns or ())
+    queryset = table.data.data if isinstance(table.data.data, models.QuerySet) else None
+    columns = []
+    for bound_column in table.columns.iterall():
+        if bound_column.column.exclude_from_export or bound_column.name in exclude:
+            continue
+        header = force_str(bound_column.header, strings_only=True)
+        fast = _fast_column(table, bound_column, queryset) if queryset is not None else None
+        if fast is not None:
+            columns.append(ExportColumn(header, fast[0], plan=fast[1]))
+        else:
+            columns.append(ExportColumn(header, _slow_reader(bound_column.name), needs_row=True))
+    return columns
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _values_records(queryset, columns) -> Iterator[list]:
+    """Rows read with values_list(): related objects fetched once per key, many-to-many
+    names per chunk of rows, no model instance per row."""
+    plans = [c.plan for c in columns]
+    attnames = list(dict.fromkeys(p.attname for p in plans if p.attname))
+    position = {name: i + 1 for i, name in enumerate(attnames)}
+    rows = (
+        queryset.prefetch_related(None)
+        .values_list("pk", *attnames)
+        .iterator(chunk_size=EXPORT_CHUNK)
+    )
+    related = {id(p): {} for p in plans if p.kind == "fk"}
+    finished = {id(p): {} for p in plans if p.kind == "fk"}  # the same key, the same cell
+    names = {id(p): {} for p in plans if p.kind == "many"}  # str() of each object, once
+    ranks = {id(p): {} for p in plans if p.kind == "many"}
+    for chunk in _chunks(rows, EXPORT_CHUNK):
+        many = {}
+        for plan in plans:
+            if plan.kind == "fk":
+                cache = related[id(plan)]
+                wanted = {row[position[plan.attname]] for row in chunk} - cache.keys() - {None}
+                if wanted:
+                    model = plan.field.related_model
+                    found = model._base_manager.select_related(*plan.nested).in_bulk(wanted)
+                    cache.update(found)
+            elif plan.kind == "many" and id(plan) not in many:
+                pks = [row[0] for row in chunk]
+                many[id(plan)] = _many_names(plan.field, pks, names[id(plan)], ranks[id(plan)])
+        for row in chunk:
+            values = []
+            for plan in plans:
+                if plan.kind == "field":
+                    values.append(plan.finish(row[position[plan.attname]]))
+                elif plan.kind == "fk":
+                    key = row[position[plan.attname]]
+                    shown = finished[id(plan)]
+                    if key not in shown:
+                        obj = related[id(plan)].get(key) if key is not None else None
+                        shown[key] = plan.finish(obj) if obj is not None else None
+                    values.append(shown[key])
+                else:
+                    values.append(many[id(plan)].get(row[0]))
+            yield [force_str(v, strings_only=True) for v in values]
+
+
+def _many_names(field, pks, names: dict, ranks: dict) -> dict:
+    """{pk: "name, name"} of the related objects in the related model's own order (as
+    prefetch gives them); `names` keeps each object's str() across chunks, `ranks` each
+    object's place in that order (the related models are small: themes, partners, people)."""
+    through = field.remote_field.through
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    target_model = field.related_model
+    if not ranks:  # the related model's rows once per export, in its own order
+        ordered = target_model._base_manager.order_by(*(target_model._meta.ordering or ["pk"]))
+        for i, obj in enumerate(ordered):
+            ranks[obj.pk] = i
+            names[obj.pk] = str(obj)
+    pairs = through.objects.filter(**{f"{source}__in": pks}).values_list(
+        f"{source}_id", f"{target}_id"
+    )
+    grouped = {}
+    for s, t in pairs:
+        grouped.setdefault(s, []).append(t)
+    missing = {t for targets in grouped.values() for t in targets} - names.keys()
+    if missing:
+        objects = target_model._base_manager.in_bulk(missing)
+        names.update((pk, str(obj)) for pk, obj in objects.items())
+    return {
+        s: ", ".join(names[t] for t in sorted(targets, key=lambda t: ranks.get(t, -1)))
+        for s, targets in grouped.items()
+    }
+
+
+def export_records(table, columns: list[ExportColumn]) -> Iterator[list]:
+    """Each record's values, EXPORT_CHUNK rows at a time (never all in memory): from
+    values_list() rows when every column is plain data, else from model instances."""
+    data = table.data.data
+    if isinstance(data, models.QuerySet) and all(c.plan is not None for c in columns):
+        yield from _values_records(data, columns)
+        return
+    records = data.iterator(chunk_size=EXPORT_CHUNK) if isinstance(data, models.QuerySet) else data
+    needs_row = any(c.needs_row for c in columns)
+    for record in records:
+        row = BoundRow(record, table=table) if needs_row else None
+        yield [force_str(c.read(record, row), strings_only=True) for c in columns]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_text(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return neutralise_cell(value)
+
+
+def csv_chunks(headers: list[str], rows: Iterable[list], *, excel: bool) -> Iterator[str]:
+    """The CSV text in pieces for a StreamingHttpResponse: Finnish Excel's dialect (BOM,
+    semicolons) or plain commas; cells that could start a formula quoted."""
+    writer = csv.writer(_Echo(), delimiter=";" if excel else ",")
+    if excel:
+        yield "\ufeff"
+    yield writer.writerow([neutralise_cell(h) for h in headers])
+    batch = []
+    for values in rows:
+        batch.append(writer.writerow([_csv_text(v) for v in values]))
+        if len(batch) >= 500:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def write_xlsx(headers: list[str], rows: Iterable[list], out, *, title: str = "Export") -> int:
+    """One sheet in openpyxl's write-only mode (rows go to disk as they come); date cells
+    formatted dd.mm.yyyy, risky text quoted. Returns the number of data rows."""
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet(title=str(title)[:31])
+    sheet.append([neutralise_cell(h) for h in headers])
+    count = 0
+    for values in rows:
+        cells = []
+        for value in values:
+            if isinstance(value, datetime.datetime):
+                cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))
+                cell.number_format = XLSX_DATE_FORMAT
+                cells.append(cell)
+            elif isinstance(value, datetime.date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = XLSX_DATE_FORMAT
+                cells.append(cell)
+            elif value is None:
+                # An empty cell still written: a write-only sheet has no dimension, so a
+                # reader would otherwise get rows shorter than the header.
+                cells.append("")
+            else:
+                cells.append(neutralise_cell(value))
+        sheet.append(cells)
+        count += 1
+    book.save(out)
+    return count
+
+
+def xlsx_tempfile(headers, rows, *, title: str = "Export"):
+    """The workbook in a temporary file (deleted when closed), positioned at its start."""
+    out = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (the caller closes it)
+    write_xlsx(headers, rows, out, title=title)
+    out.seek(0)
+    return out

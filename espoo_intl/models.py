@@ -151,6 +151,7 @@ class User(AbstractUser):
 
 
 from .attachments import Attachment  # noqa: E402, F401
+from .export_jobs import ExportJob  # noqa: E402, F401
 from .outbox import OutboxMessage  # noqa: E402, F401
 from .questionnaires import Answer, Question, QuestionSet, Response  # noqa: E402, F401
 from .submissions import SubmitToken  # noqa: E402, F401

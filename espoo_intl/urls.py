@@ -4,6 +4,7 @@ from django.urls import include, path
 from . import registry
 from .admin_site import restrict_admin_to_administrators
 from .attachments import AttachmentDownloadView
+from .export_jobs import ExportJobDownloadView, ExportJobView
 from .oidc import SignInCallback, SignInStart
 from .views import calendar, dashboard, pages, settings
 from .views.accounts import ThrottledPasswordResetView
@@ -15,6 +16,8 @@ urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("language/", pages.language, name="set_language"),
     path("attachments/<int:pk>/", AttachmentDownloadView.as_view(), name="attachment_download"),
+    path("exports/<int:pk>/", ExportJobView.as_view(), name="export_job"),
+    path("exports/<int:pk>/download/", ExportJobDownloadView.as_view(), name="export_job_download"),
     path("accounts/password_reset/", ThrottledPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     # Single sign-on (OIDC_ENABLED): to the identity provider and back; 404 when not in use.

@@ -112,7 +112,14 @@ class Event(RegisterRecord):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-start_date", "-pk"]
-        indexes = [models.Index(fields=["start_date"]), models.Index(fields=["state"])]
+        indexes = [
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["state"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["kind"], name="event_kind_ix"),
+            models.Index(fields=["format"], name="event_format_ix"),
+            models.Index(fields=["name"], name="event_name_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.name

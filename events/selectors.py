@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from espoo_intl.calendar import CalendarEntry
+from espoo_intl.filtersets import year_span
 
 from .choices import AWAITING_DECISION, HELD_STATES, EventKind, EventState
 from .models import Event
@@ -48,8 +49,7 @@ def sustainability_events_held(year: int) -> QuerySet:
 
 
 def event_years(*, user) -> list[int]:
-    dates = Event.objects.for_user(user).dates("start_date", "year", order="DESC")
-    return [d.year for d in dates]
+    return year_span(Event.objects.for_user(user), "start_date")
 
 
 # --- the calendar ---------------------------------------------------------------------------

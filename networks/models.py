@@ -91,6 +91,12 @@ class Network(RegisterRecord):
         verbose_name = gettext_lazy("network")
         verbose_name_plural = gettext_lazy("networks")
         ordering = ["name", "pk"]
+        # Issue 12: every filter and default ordering of the list has an index.
+        indexes = [
+            models.Index(fields=["name"], name="network_name_ix"),
+            models.Index(fields=["scope"], name="network_scope_ix"),
+            models.Index(fields=["membership"], name="network_membership_ix"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(membership_fee__isnull=True) | models.Q(membership_fee__gte=0),
@@ -167,6 +173,12 @@ class NetworkEvaluation(RegisterRecord):
         verbose_name = gettext_lazy("network evaluation")
         verbose_name_plural = gettext_lazy("network evaluations")
         ordering = ["-year", "network__name", "pk"]
+        # Issue 12: every filter and default ordering of the list has an index.
+        indexes = [
+            models.Index(fields=["year"], name="neteval_year_ix"),
+            models.Index(fields=["network_class"], name="neteval_network_class_ix"),
+            models.Index(fields=["decision"], name="neteval_decision_ix"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["network", "year"], name="network_evaluation_once_a_year")
         ]  # fmt: skip

@@ -3,6 +3,8 @@
 from django.db.models import Count
 from django.utils import timezone
 
+from espoo_intl.filtersets import year_span
+
 from .choices import Direction, VisitKind, VisitStatus
 from .models import Visit
 
@@ -10,8 +12,7 @@ __all__ = ["visit_summary", "visit_years", "home_tile"]
 
 
 def visit_years(*, user) -> list[int]:
-    dates = Visit.objects.for_user(user).dates("start_date", "year", order="DESC")
-    return [d.year for d in dates]
+    return year_span(Visit.objects.for_user(user), "start_date")
 
 
 def visit_summary(*, user) -> dict:

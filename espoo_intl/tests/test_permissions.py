@@ -2,6 +2,7 @@
 language choice, Django's sign-in and password pages, and the admin. Each app's pages are
 in its own tests/test_permissions.py."""
 
+from espoo_intl.export_jobs import ExportJob
 from espoo_intl.testing import expect, matrix_test, row
 
 ANYONE = expect(200, anonymous=200)  # no sign-in needed
@@ -48,6 +49,16 @@ MATRIX = [
     row("POST", "/settings/themes/", expect(403, kv=400, administrator=400)),
     row("GET", "/settings/units/", expect(403, kv=200, administrator=200)),
     row("POST", "/settings/units/", expect(403, kv=400, administrator=400)),
+    # A big export's job: only its requester (here staff) sees it, for anyone else it does
+    # not exist; the job is still being prepared, so there is nothing to download yet.
+    row("GET", "/exports/{export_job}/", expect(404, staff=200)),
+    row("GET", "/exports/{export_job}/download/", expect(404)),
 ]
 
-test_permissions = matrix_test(MATRIX, {})
+RECORDS = {
+    "export_job": lambda ctx: ExportJob.objects.create(
+        user=ctx["staff"], path="/", export_format="csv", filename="vienti.csv"
+    ),
+}
+
+test_permissions = matrix_test(MATRIX, RECORDS)

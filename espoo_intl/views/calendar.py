@@ -7,6 +7,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,9 +20,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from .. import registry
 from ..calendar import (
+    FEED_CACHE_SECONDS,
     calendar_entries,
     calendar_fingerprint,
     calendar_token_renew,
+    feed_cache_key,
     feed_ical,
     month_bounds,
     month_weeks,
@@ -118,14 +121,22 @@ def calendar_feed(request, token: str):
         raise Http404
     start = timezone.localdate() - datetime.timedelta(days=FEED_PAST_DAYS)
     # Calendar apps poll the feed: an unchanged feed is answered with 304 and no body.
-    etag = f'"{calendar_fingerprint(user=user, start=start)}"'
+    fingerprint = calendar_fingerprint(user=user, start=start)
+    etag = f'"{fingerprint}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
         return response
-    with translation.override(user.language):
-        entries = calendar_entries(user=user, start=start)
-        body = feed_ical(entries, absolute_url=request.build_absolute_uri)
+    # A changed row, language or right gives another fingerprint, so another key.
+    key = feed_cache_key(
+        user=user, fingerprint=fingerprint, host=f"{request.scheme}://{request.get_host()}"
+    )
+    body = cache.get(key)
+    if body is None:
+        with translation.override(user.language):
+            entries = calendar_entries(user=user, start=start)
+            body = feed_ical(entries, absolute_url=request.build_absolute_uri)
+        cache.set(key, body, FEED_CACHE_SECONDS)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="espoo-calendar.ics"'
     response["Cache-Control"] = "private, max-age=0"

@@ -5,11 +5,13 @@ service functions; the views apply `for_user` to every queryset, answer 404 for
 records out of reach and 403 for records the user may read but not change.
 """
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ProtectedError
-from django.http import HttpResponseRedirect
+from django.db.models import ProtectedError, QuerySet
+from django.http import FileResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -17,10 +19,21 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView
 from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export import ExportMixin
 
-from ..exports import SafeTableExport, export_extension
+from ..export_jobs import export_job_start, sync_export_limit
+from ..exports import (
+    CSV_CONTENT_TYPE,
+    CSV_EXCEL,
+    XLSX_CONTENT_TYPE,
+    SafeTableExport,
+    csv_chunks,
+    export_columns,
+    export_extension,
+    export_records,
+    xlsx_tempfile,
+)
 from ..forms import TransitionForm, apply_validation_error
 from ..history import history_entries
 from ..outbox import held_messages, tell_if_queued
@@ -71,6 +84,74 @@ class ObjectListView(RegisterMixin, ExportMixin, SingleTableMixin, FilterView):
     def get_export_filename(self, export_format):
         name = self.export_name or self.model._meta.model_name
         return f"{name}.{export_extension(export_format)}"
+
+    # Exports (issue 12): the filtered, ordered queryset the list shows, read column by
+    # column (espoo_intl/exports.py), CSV streamed and Excel written in write-only mode;
+    # more rows than EXPORT_SYNC_MAX_ROWS go to a Celery job (espoo_intl/export_jobs.py).
+
+    def get(self, request, *args, **kwargs):
+        # An export needs neither the page's table nor its context (a count, permissions).
+        export_format = request.GET.get(self.export_trigger_param)
+        if export_format and self.export_class.is_valid_format(export_format):
+            return self.export_response(export_format)
+        return super().get(request, *args, **kwargs)
+
+    def export_table(self):
+        """The list's table over every filtered row, in the list's order, unpaginated."""
+        if not hasattr(self, "object_list"):  # what FilterView.get() does for the page
+            self.filterset = self.get_filterset(self.get_filterset_class())
+            valid = not self.filterset.is_bound or self.filterset.is_valid()
+            qs = self.filterset.qs if valid or not self.get_strict() else None
+            self.object_list = qs if qs is not None else self.filterset.queryset.none()
+        table = self.table_class(data=self.get_table_data(), **self.get_table_kwargs())
+        RequestConfig(self.request, paginate=False).configure(table)
+        return table
+
+    def export_rows(self):
+        """(headers, rows iterator, row count) of the export."""
+        table = self.export_table()
+        columns = export_columns(table, self.exclude_columns)
+        data = table.data.data
+        # Not len(table.data): for an unpaginated table django-tables2 loads every row.
+        count = data.count() if isinstance(data, QuerySet) else len(data)
+        return [c.header for c in columns], export_records(table, columns), count
+
+    def export_file(self, export_format):
+        """The export as an open temporary file (Celery jobs), and its number of rows."""
+        headers, rows, count = self.export_rows()
+        if export_format == "xlsx":
+            return xlsx_tempfile(headers, rows), count
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 (the job closes it)
+        for chunk in csv_chunks(headers, rows, excel=export_format == CSV_EXCEL):
+            handle.write(chunk.encode("utf-8"))
+        handle.seek(0)
+        return handle, count
+
+    def export_response(self, export_format):
+        filename = self.get_export_filename(export_format)
+        headers, rows, count = self.export_rows()
+        if count > sync_export_limit():
+            query = self.request.GET.copy()
+            query.pop(self.export_trigger_param, None)
+            job = export_job_start(
+                user=self.request.user,
+                path=self.request.path,
+                query=query.urlencode(),
+                export_format=export_format,
+                filename=filename,
+            )
+            return HttpResponseRedirect(job.get_absolute_url())
+        if export_format == "xlsx":
+            handle = xlsx_tempfile(headers, rows)
+            return FileResponse(
+                handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+            )
+        chunks = csv_chunks(headers, rows, excel=export_format == CSV_EXCEL)
+        response = StreamingHttpResponse(
+            (chunk.encode("utf-8") for chunk in chunks), content_type=CSV_CONTENT_TYPE
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 class ObjectDetailView(RegisterMixin, DetailView):

@@ -38,7 +38,12 @@ class Partner(RegisterRecord):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["country", "name_key"])]
+        indexes = [
+            models.Index(fields=["country", "name_key"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["name"], name="partner_name_ix"),
+            models.Index(fields=["kind"], name="partner_kind_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.name

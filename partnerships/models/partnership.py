@@ -84,7 +84,13 @@ class Partnership(RegisterRecord):
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["name", "pk"]
-        indexes = [models.Index(fields=["status", "end_date"])]
+        indexes = [
+            models.Index(fields=["status", "end_date"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["name"], name="pship_name_ix"),
+            models.Index(fields=["kind"], name="pship_kind_ix"),
+            models.Index(fields=["level"], name="pship_level_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.name

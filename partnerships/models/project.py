@@ -68,7 +68,13 @@ class Project(RegisterRecord):
         verbose_name = _("international project")
         verbose_name_plural = _("international projects")
         ordering = ["-start_date", "pk"]
-        indexes = [models.Index(fields=["start_date", "end_date"])]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["programme"], name="project_programme_ix"),
+            models.Index(fields=["status"], name="project_status_ix"),
+            models.Index(fields=["eu_funded"], name="project_eu_funded_ix"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.acronym} – {self.name}" if self.acronym else self.name

@@ -169,7 +169,17 @@ class VisitRequest(RegisterRecord):
         verbose_name = _("visit request")
         verbose_name_plural = _("visit requests")
         ordering = ["-received_on", "-pk"]
-        indexes = [models.Index(fields=["state", "proposed_start"])]
+        indexes = [
+            models.Index(fields=["state", "proposed_start"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["received_on"], name="vreq_received_on_ix"),
+            models.Index(fields=["proposed_start"], name="vreq_proposed_start_ix"),
+            models.Index(fields=["country"], name="vreq_country_ix"),
+            models.Index(fields=["requester_type"], name="vreq_requester_type_ix"),
+            models.Index(fields=["dignitary_rank"], name="vreq_dignitary_rank_ix"),
+            models.Index(fields=["confidential"], name="vreq_confidential_ix"),
+            models.Index(fields=["subject"], name="vreq_subject_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.subject

@@ -95,7 +95,16 @@ class Visit(RegisterRecord):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-start_date", "-pk"]
-        indexes = [models.Index(fields=["start_date"]), models.Index(fields=["kind", "start_date"])]
+        indexes = [
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["kind", "start_date"]),
+            # Issue 12: every filter and default ordering of the list has an index.
+            models.Index(fields=["country"], name="visit_country_ix"),
+            models.Index(fields=["direction"], name="visit_direction_ix"),
+            models.Index(fields=["status"], name="visit_status_ix"),
+            models.Index(fields=["confidential"], name="visit_confidential_ix"),
+            models.Index(fields=["title"], name="visit_title_ix"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -9,6 +9,7 @@ import io
 import openpyxl
 import pytest
 
+from espoo_intl.testing import body as read_body
 from visits.tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_csv_for_excel_has_a_bom_and_semicolons(client_for, kv, visit):
     response = client_for(kv).get("/visits/?_export=csv_excel")
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.csv"')
-    body = response.content
+    body = read_body(response)
     assert body.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     header, *data = rows
@@ -40,14 +41,14 @@ def test_csv_for_excel_has_a_bom_and_semicolons(client_for, kv, visit):
 
 
 def test_plain_csv_stays_comma_separated_without_bom(client_for, kv, visit):
-    body = client_for(kv).get("/visits/?_export=csv").content
+    body = read_body(client_for(kv).get("/visits/?_export=csv"))
     assert not body.startswith("\ufeff".encode())
     assert body.decode().splitlines()[0].count(",") > 3
 
 
 def test_xlsx_dates_are_date_cells_shown_day_month_year(client_for, kv, visit):
     response = client_for(kv).get("/visits/?_export=xlsx")
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(read_body(response))).active
     header = [c.value for c in sheet[1]]
     dates = [c for c in sheet[2] if isinstance(c.value, datetime.datetime | datetime.date)]
     assert dates, header
