@@ -65,6 +65,9 @@ def parse_args(argv=None):
     p.add_argument("--users", default="1,4", help="--pages: concurrent clients (1,4)")
     p.add_argument("--duration", type=int, default=45, help="--pages: seconds per run (45)")
     p.add_argument("--port", type=int, default=8121)
+    p.add_argument(
+        "--nice", type=int, default=0, help="--pages: run the compile at this niceness (0)"
+    )
     p.add_argument("--report-from", default="", help="re-write results.md from a run's JSON")
     p.add_argument("--child", choices=("compile", "floor"), help=argparse.SUPPRESS)
     p.add_argument("--html", help=argparse.SUPPRESS)
@@ -235,6 +238,8 @@ class CompileLoop:
         out = OUT / "during.pdf"
         cmd = [PYTHON, "manage.py", "compile_report", "--year", str(self.args.year),
                "--lang", self.args.lang, "--out", str(out)]  # fmt: skip
+        if self.args.nice:
+            cmd = ["nice", "-n", str(self.args.nice), *cmd]
         while not self._stop.is_set():
             t0 = time.monotonic()
             self._proc = subprocess.Popen(cmd, cwd=REPO, env=serve.django_env(self.sargs), stdout=subprocess.DEVNULL)  # fmt: skip
@@ -386,10 +391,16 @@ def section(args, data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def pages_key(data: dict) -> str:
+    return "report:pages-during" + (f"-nice{data['nice']}" if data.get("nice") else "")
+
+
 def pages_section(args, data: dict) -> str:
+    nice = data.get("nice")
     lines = [
-        "<!-- report:pages-during -->",
-        "## Web pages while the report compiles (issue 12), scale 1: `make bench-report-pages`",
+        f"<!-- {pages_key(data)} -->",
+        "## Web pages while the report compiles (issue 12), scale 1: `make bench-report-pages`"
+        + (f", the compile at niceness {nice} (`--nice {nice}`)" if nice else ""),
         "",
         f"- Date: {data['date']}; commit {data['commit']}; machine: {data['machine']}; "
         "**shared** two cores: gunicorn's two workers, PostgreSQL, locust and the compile "
@@ -397,7 +408,9 @@ def pages_section(args, data: dict) -> str:
         f"- bench/serve.py's setup (gunicorn, 2 sync workers, DEBUG off, port {args.port}; locust "
         f"headless, signed in ahead, no think time), {args.duration} s a run. *Compiling*: "
         f"`manage.py compile_report --year {args.year}` in a separate process, restarted as soon "
-        "as it ends, for the whole window.",
+        "as it ends, for the whole window"
+        + (f", started with `nice -n {nice}` (the worker's priority lowered)" if nice else "")
+        + ".",
         "",
         "| Page | clients | idle median / p95 ms | compiling median / p95 ms | p95 ratio | "
         "compiles in the window | target p95 ≤ 2× |",
@@ -415,7 +428,7 @@ def pages_section(args, data: dict) -> str:
                 f"{' (' + done + ')' if done else ''} | "
                 f"{'–' if ratio is None else ('met' if ratio <= 2 else '**not met**')} |"
             )
-    lines += ["", f"gunicorn log: {len(data['problems'])} error lines.", "<!-- /report:pages-during -->"]  # fmt: skip
+    lines += ["", f"gunicorn log: {len(data['problems'])} error lines.", f"<!-- /{pages_key(data)} -->"]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
@@ -430,7 +443,7 @@ def main(argv=None):
         args.year = data["year"]
         if "pages" in data:
             data["pages"] = {n: {int(u): m for u, m in by.items()} for n, by in data["pages"].items()}  # fmt: skip
-            text, key = pages_section(args, data), "report:pages-during"
+            text, key = pages_section(args, data), pages_key(data)
         else:
             text, key = section(args, data), "report:annual"
         print(text)
@@ -446,8 +459,10 @@ def main(argv=None):
     }
     if args.pages:
         data |= pages_during(args)
-        (OUT / "pages-during.json").write_text(json.dumps(data, indent=1, default=str))
-        text, key = pages_section(args, data), "report:pages-during"
+        data["nice"] = args.nice
+        name = f"pages-during{'-nice' + str(args.nice) if args.nice else ''}.json"
+        (OUT / name).write_text(json.dumps(data, indent=1, default=str))
+        text, key = pages_section(args, data), pages_key(data)
     else:
         data["runs"] = {}
         for dataset in args.sets.split(","):
