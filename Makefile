@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install migrate lint messages bench bench-venv bench-server bench-load clean
+.PHONY: demo test install migrate lint messages bench bench-venv bench-server bench-load bench-report bench-report-pages clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,16 @@ bench-server: install bench-venv
 # Only issue 8's load run (50 users, 2 minutes): make bench-load BENCH_ARGS="--load-duration 60"
 bench-load: install bench-venv
 	$(PY) bench/serve.py --no-pages $(BENCH_ARGS)
+
+# The annual report benchmark (bench/report.py, issues 11 and 12): the report compiled on the
+# demo data, about 4x and 16x its volume and scale 1 (PostgreSQL databases reportbench*).
+REPORT_ARGS ?=
+bench-report: install
+	$(PY) bench/report.py $(REPORT_ARGS)
+
+# Web pages' p95 with and without a report compiling alongside (scale 1; gunicorn + locust).
+bench-report-pages: install bench-venv
+	$(PY) bench/report.py --pages $(REPORT_ARGS)
 
 clean:
 	rm -rf $(VENV) var
