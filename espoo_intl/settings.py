@@ -324,6 +324,12 @@ CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_RESULT_EXTENDED = True
 CELERY_RESULT_EXPIRES = timedelta(days=1)  # task results name recipients: beat deletes them daily
 CELERY_TASK_SERIALIZER = "json"
+# The annual report keeps a core busy for tens of seconds. REPORT_QUEUE=reports sends it to its
+# own queue, served in production by a worker at low CPU priority
+# (`nice -n 19 celery -A espoo_intl worker -Q reports`), so pages stay quick while it prints
+# (bench/results.md, "Annual report"); by default it shares the one queue ("celery").
+REPORT_QUEUE = env("REPORT_QUEUE", default="celery")
+CELERY_TASK_ROUTES = {"reports.tasks.compile_report": {"queue": REPORT_QUEUE}}
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Transactional outbox (espoo_intl/outbox.py): beat sweeps every OUTBOX_SWEEP_SECONDS; a

@@ -11,7 +11,7 @@ import pytest
 from django.db import OperationalError, connection, connections
 from django.utils import timezone
 
-from espoo_intl import celery_app
+from espoo_intl import celery_app, outbox
 from espoo_intl.testing import assert_constant_queries, hostile_form, post_hostile
 from metrics.models import ReportingPeriod, Submission, SubmissionState
 from metrics.tests.conftest import finnish
@@ -294,3 +294,11 @@ def test_hostile_values_in_the_compile_form_never_break_the_page(kv, client_for,
     )
     assert response.status_code in (302, 400)
     assert not ReportVersion.objects.filter(final=True).exists()  # the period is not approved
+
+
+def test_the_report_job_goes_to_the_configured_queue(settings):
+    """Production may serve REPORT_QUEUE with a low-priority worker; by default it is the one
+    queue every worker reads."""
+    route = celery_app.amqp.router.route({}, services.COMPILE_TASK)
+    assert route["queue"].name == settings.REPORT_QUEUE == "celery"
+    assert celery_app.amqp.router.route({}, outbox.DELIVER_TASK)["queue"].name == "celery"
