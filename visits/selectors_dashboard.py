@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .choices import ItemStatus, RequestState, VisitStatus
@@ -16,10 +17,13 @@ from .models import OPEN_STATES, ChecklistItem, Visit, VisitRequest
 __all__ = [
     "UPCOMING_DAYS", "UpcomingRow", "requests_awaiting_review", "open_requests_by_state",
     "upcoming_visits", "overdue_checklist_items", "counts_panel", "review_panel",
-    "states_panel", "upcoming_panel", "overdue_panel",
+    "states_panel", "upcoming_panel", "overdue_panel", "DASHBOARD_ROWS",
 ]  # fmt: skip
 
 UPCOMING_DAYS = 30
+# A dashboard table lists at most this many rows (the page stays the same size however many
+# records pile up, issue 12); the counts panel and a line under the table give the total.
+DASHBOARD_ROWS = 20
 REVIEW_STATES = (RequestState.RECEIVED, RequestState.UNDER_REVIEW)
 PLANNED_REQUEST_STATES = (RequestState.ACCEPTED, RequestState.PLANNING, RequestState.CONFIRMED)
 PLANNED_VISIT_STATUSES = (VisitStatus.PLANNED, VisitStatus.CONFIRMED)
@@ -163,8 +167,15 @@ def counts_panel(user) -> dict:
     }
 
 
+def _first(rows: list) -> dict:
+    """The first DASHBOARD_ROWS rows of a panel's table and how many there are in all."""
+    return {"shown": len(rows[:DASHBOARD_ROWS]), "total": len(rows)}
+
+
 def review_panel(user) -> dict:
-    return {"awaiting_review": requests_awaiting_review(user=user)}
+    rows = requests_awaiting_review(user=user)
+    more_url = reverse("visits:request_list") + "?open=open&sort=received_on"
+    return {"awaiting_review": rows[:DASHBOARD_ROWS], "more": _first(rows), "more_url": more_url}
 
 
 def states_panel(user) -> dict:
@@ -173,8 +184,10 @@ def states_panel(user) -> dict:
 
 
 def upcoming_panel(user) -> dict:
-    return {"upcoming_days": UPCOMING_DAYS, "upcoming": upcoming_visits(user=user)}
+    rows = upcoming_visits(user=user)
+    return {"upcoming_days": UPCOMING_DAYS, "upcoming": rows[:DASHBOARD_ROWS], "more": _first(rows)}
 
 
 def overdue_panel(user) -> dict:
-    return {"overdue_items": overdue_checklist_items(user=user)}
+    rows = overdue_checklist_items(user=user)
+    return {"overdue_items": rows[:DASHBOARD_ROWS], "more": _first(rows)}

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from espoo_intl.calendar import calendar_token_renew
 from visits.choices import ChecklistPhase, ItemStatus, RequestState, VisitStatus
 from visits.models import ChecklistItem, VisitRequest
+from visits.selectors_dashboard import DASHBOARD_ROWS
 from visits.tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +166,37 @@ def test_dashboard_shows_overdue_checklist_item_with_request_and_owner(
     assert "3 days" in row
     assert "Varaa tulkki" not in overdue
     assert "Tehty jo" not in overdue
+
+
+def test_dashboard_tables_list_at_most_a_screenful_however_many_rows_there_are(
+    client_for, kv, department
+):
+    extra = DASHBOARD_ROWS + 5
+    planning = make_request(department, subject="Pekingin delegaatio", state=RequestState.PLANNING)
+    ChecklistItem.objects.bulk_create(
+        ChecklistItem(
+            visit_request=planning, phase=ChecklistPhase.PLANNING, title=f"Myöhässä {i}",
+            due_date=days(-1 - i),
+        )
+        for i in range(extra)
+    )  # fmt: skip
+    for i in range(extra):
+        make_request(department, subject=f"Uusi pyyntö {i}", received_on=days(-i))
+
+    html = page(english(client_for(kv)).get("/dashboard/"))
+
+    overdue = html.split('id="overdue-h"')[1].split("</section>")[0]
+    assert overdue.count("Myöhässä ") == DASHBOARD_ROWS
+    # The most overdue first; the least overdue are left off.
+    assert re.search(rf"Myöhässä {extra - 1}\b", overdue)
+    assert not re.search(r"Myöhässä 0\b", overdue)
+    assert f"The first {DASHBOARD_ROWS} of {extra} are shown." in overdue
+    review = html.split('id="review-h"')[1].split("</section>")[0]
+    assert review.count("Uusi pyyntö ") == DASHBOARD_ROWS
+    assert f"The first {DASHBOARD_ROWS} of {extra} are shown." in review
+    assert 'href="/requests/?open=open&amp;sort=received_on"' in review
+    # The counts panel still gives every row.
+    assert re.search(rf'id="overdue-count-h".*?<p[^>]*>{extra}</p>', html, re.S)
 
 
 def test_dashboard_shows_upcoming_visits_with_open_checklist_items(client_for, kv, department):

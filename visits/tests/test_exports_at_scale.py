@@ -4,6 +4,7 @@ an export past the size limit built by a Celery job that only its requester down
 
 import datetime
 import io
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -158,3 +159,17 @@ def test_other_users_rows_never_reach_an_export_job(
         client_for(someone).get("/visits/?_export=csv")
     rows = csv_rows(client_for(someone).get(f"/exports/{ExportJob.objects.get().pk}/download/"))
     assert [r["Otsikko"] for r in rows] == ["Oma"]
+
+
+def test_no_excel_cell_is_a_formula_and_every_row_is_whole(client_for, kv, visits):
+    """Text is written as text (never a formula, whatever it starts with), and a row with
+    empty cells is as long as the header in a strict reader too."""
+    VisitFactory(title="+SUM(A1:A2)", host_unit=visits[0].host_unit)
+    content = body(client_for(kv).get("/visits/?_export=xlsx"))
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert all(len(r) == len(rows[0]) for r in rows) and any(None in r for r in rows[1:])
+    assert "'+SUM(A1:A2)" in {r[rows[0].index("Otsikko")] for r in rows[1:]}
