@@ -84,7 +84,8 @@ def _bounded(field: forms.ModelChoiceField):
     def bounded_clean(value):
         for item in value if many and isinstance(value, list | tuple) else [value]:
             text = str(item).strip()
-            if text.lstrip("+-").isdigit() and abs(int(text)) > _LARGEST_ID:
+            digits = text.lstrip("+-")
+            if digits.isascii() and digits.isdigit() and int(digits) > _LARGEST_ID:
                 if many:
                     raise ValidationError(
                         field.error_messages["invalid_choice"], code="invalid_choice",

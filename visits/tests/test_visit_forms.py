@@ -255,3 +255,12 @@ def test_an_id_no_table_can_hold_is_refused_as_a_wrong_choice(client_for, staff,
     assert response.status_code == 200
     assert response.context["form"].errors[field]  # "choose a valid option" or the field's own
     assert not Visit.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["²", "٣", "+-5", " 7 "])
+def test_digits_that_are_not_an_id_are_a_wrong_choice_not_a_server_error(client_for, staff, value):
+    """ "²" counts as a digit to str.isdigit() but int() refuses it."""
+    response = client_for(staff).post("/visits/new/", {"partnership": value, "title": "Vierailu"})
+    assert response.status_code == 200
+    assert not Visit.objects.exists()
