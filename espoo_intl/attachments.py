@@ -64,12 +64,15 @@ _EXTENSIONS = {
 
 
 class PrivateStorage(FileSystemStorage):
-    """Attachments live under MEDIA_ROOT/attachments, outside the web root; the folder is
-    read from settings on every use, so a changed MEDIA_ROOT takes effect at once."""
+    """Files under MEDIA_ROOT/<folder> (attachments here), outside the web root and never
+    given a URL; the folder is read from settings on every use, so a changed MEDIA_ROOT takes
+    effect at once."""
+
+    folder = "attachments"
 
     @property
     def base_location(self):
-        return str(Path(settings.MEDIA_ROOT) / "attachments")
+        return str(Path(settings.MEDIA_ROOT) / self.folder)
 
     @property
     def location(self):

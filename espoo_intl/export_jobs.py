@@ -15,7 +15,6 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
 from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +22,8 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+
+from .attachments import PrivateStorage
 
 __all__ = [
     "ExportJob", "export_job_start", "export_job_run", "ExportJobView", "ExportJobDownloadView",
@@ -37,20 +38,10 @@ def sync_export_limit() -> int:
     return getattr(settings, "EXPORT_SYNC_MAX_ROWS", 25_000)
 
 
-class ExportStorage(FileSystemStorage):
+class ExportStorage(PrivateStorage):
     """MEDIA_ROOT/exports, outside the web root, read from settings on every use."""
 
-    @property
-    def base_location(self):
-        return str(Path(settings.MEDIA_ROOT) / "exports")
-
-    @property
-    def location(self):
-        return str(Path(self.base_location).resolve())
-
-    @property
-    def base_url(self):
-        return None
+    folder = "exports"
 
 
 export_storage = ExportStorage()
