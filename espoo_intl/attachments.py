@@ -63,6 +63,20 @@ _EXTENSIONS = {
 # --- storage ----------------------------------------------------------------------------------
 
 
+def private_download(stored, filename: str, *, content_type: str | None = None) -> FileResponse:
+    """A stored private file as a download under `filename`, never kept in a cache (it may be
+    confidential); 404 when the file has gone from the disk."""
+    try:
+        handle = stored.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 class PrivateStorage(FileSystemStorage):
     """Files under MEDIA_ROOT/<folder> (attachments here), outside the web root and never
     given a URL; the folder is read from settings on every use, so a changed MEDIA_ROOT takes
@@ -283,15 +297,6 @@ class AttachmentDownloadView(LoginRequiredMixin, View):
         owner = attachment.owner
         if owner is None or not in_reach(request.user, owner):
             raise Http404
-        try:
-            handle = attachment.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            handle,
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.mime_type,
+        return private_download(
+            attachment.file, attachment.original_name, content_type=attachment.mime_type
         )
-        response["Cache-Control"] = "no-store"
-        return response

@@ -16,14 +16,14 @@ from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.files import File
 from django.db import models, transaction
-from django.http import FileResponse, Http404, HttpRequest, QueryDict
+from django.http import Http404, HttpRequest, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
-from .attachments import PrivateStorage
+from .attachments import PrivateStorage, private_download
 
 __all__ = [
     "ExportJob", "export_job_start", "export_job_run", "ExportJobView", "ExportJobDownloadView",
@@ -154,10 +154,4 @@ class ExportJobDownloadView(LoginRequiredMixin, View):
         job = _own_job(request, pk)
         if job.state != ExportJob.State.DONE or not job.file:
             raise Http404
-        try:
-            handle = job.file.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(handle, as_attachment=True, filename=job.filename)
-        response["Cache-Control"] = "no-store"
-        return response
+        return private_download(job.file, job.filename)

@@ -5,11 +5,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from espoo_intl.attachments import private_download
 from espoo_intl.forms import apply_validation_error
 from espoo_intl.roles import reads_dashboards
 from espoo_intl.views.actions import refusal_messages
@@ -105,15 +106,7 @@ def download(request, pk):
     version = _version(request, pk)
     if version.state != ReportState.DONE or not version.pdf:
         raise Http404
-    try:
-        handle = version.pdf.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle, as_attachment=True, filename=version.download_name, content_type="application/pdf"
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+    return private_download(version.pdf, version.download_name, content_type="application/pdf")
 
 
 @login_required
