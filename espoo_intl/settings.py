@@ -209,9 +209,12 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
 
 # Sessions: end after SESSION_IDLE_TIMEOUT seconds without a request, and in any case
-# SESSION_ABSOLUTE_TIMEOUT seconds after signing in (espoo_intl.security).
+# SESSION_ABSOLUTE_TIMEOUT seconds after signing in (espoo_intl.security). The idle timeout
+# is renewed at most once every SESSION_RENEW_AFTER seconds (one write a minute, not one a
+# page), so it is exact to within that.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_AFTER = env.int("SESSION_RENEW_AFTER", default=60)
 SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=10 * 3600)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -7,10 +7,12 @@ import time
 import pytest
 from django.contrib.auth.hashers import check_password, make_password
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from espoo_intl import settings as production
-from espoo_intl.security import SIGNED_IN_AT
+from espoo_intl.security import RENEWED_AT, SIGNED_IN_AT
 from espoo_intl.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -154,6 +156,32 @@ def test_a_session_expires_after_the_idle_timeout_and_each_request_renews_it(cli
     client.force_login(UserFactory())
     response = client.get("/")
     assert response.cookies["sessionid"]["max-age"] == 30 * 60
+
+
+def session_writes(client, url="/") -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    writes = [q for q in queries if "django_session" in q["sql"] and "SELECT" not in q["sql"]]
+    return len(writes), response
+
+
+def test_the_idle_timeout_is_renewed_at_most_once_a_minute_not_on_every_page(client):
+    client.force_login(UserFactory())
+    first, _ = session_writes(client)
+    assert first == 1  # the first page stamps the session
+
+    again, response = session_writes(client)
+    assert again == 0  # a page within the minute writes nothing
+    assert "sessionid" not in response.cookies
+    assert response.status_code == 200
+
+    session = client.session
+    session[RENEWED_AT] = int(time.time()) - 61
+    session.save()
+    later, response = session_writes(client)
+    assert later == 1  # a minute on, the timeout is pushed forward again
+    assert response.cookies["sessionid"]["max-age"] == 30 * 60
+    assert client.session.get_expiry_age() == 30 * 60
 
 
 def test_a_session_ends_at_the_absolute_timeout_however_active(client, settings):

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 
 from espoo_intl.testing import assert_constant_queries, csv_rows, xlsx_rows
 from espoo_intl.tests.factories import UserFactory
@@ -215,3 +216,22 @@ def test_list_page_in_english_says_visits(client_for, staff, unit):
     response = in_language(client_for(staff), "en").get("/visits/")
 
     assert ">Visits</h1>" in response.content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="trigram indexes exist on PostgreSQL only"
+)
+def test_the_search_is_served_by_the_trigram_indexes_on_postgresql(client_for, staff, unit):
+    """The search's `UPPER(column) LIKE '%word%'` matches the indexes of migration 0018, so
+    PostgreSQL can answer it without reading the whole table (issue 12)."""
+    from visits.filtersets import VisitFilterSet
+    from visits.models import Visit
+
+    VisitFactory(title="Tallinnan terveysdelegaatio", host_unit=unit)
+    queryset = VisitFilterSet({"q": "delegaatio"}, queryset=Visit.objects.all()).qs
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as on a big table
+        plan = queryset.order_by().explain()  # as the count asks it
+    for column in VisitFilterSet.search_fields:
+        assert f"visits_visit_{column}_trgm" in plan, plan
+    assert [v.title for v in queryset] == ["Tallinnan terveysdelegaatio"]
