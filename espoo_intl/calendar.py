@@ -12,11 +12,13 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import registry
 
 __all__ = [
+    "detail_urls",
     "CalendarEntry", "calendar_entries", "calendar_fingerprint", "month_bounds",
     "month_weeks", "feed_ical", "calendar_token_renew", "reader_rights", "feed_cache_key",
     "FEED_CACHE_SECONDS",
@@ -50,6 +52,14 @@ class CalendarEntry:
 
     def spans(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
+
+
+def detail_urls(viewname: str):
+    """`reverse(viewname, args=[pk])` for the many records of a month or a feed: the URL is
+    reversed once and each key put in (the pattern takes one integer key)."""
+    marker = str(2**62 + 7)
+    template = reverse(viewname, args=[marker])
+    return lambda pk: template.replace(marker, str(pk))
 
 
 def calendar_entries(

@@ -4,11 +4,11 @@
 import datetime
 import hashlib
 
-from django.db.models import Count, Max
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from espoo_intl.calendar import CalendarEntry
+from espoo_intl.calendar import CalendarEntry, detail_urls
 
 from .choices import RequestState, VisitStatus
 from .models import Visit, VisitRequest
@@ -36,7 +36,7 @@ def _calendar_querysets(*, user, start: datetime.date, end: datetime.date | None
     requests = (
         VisitRequest.objects.for_user(user)
         .exclude(state__in=HIDDEN_REQUEST_STATES)
-        .exclude(visit__in=Visit.objects.for_user(user))
+        .exclude(Exists(Visit.objects.for_user(user).filter(pk=OuterRef("visit_id"))))
         .filter(proposed_end__gte=start)
     )
     if end is not None:
@@ -54,13 +54,13 @@ def calendar_fingerprint(*, user, start: datetime.date) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def _entry(kind: str, obj, *, title, start, end, status, status_label) -> CalendarEntry:
+def _entry(kind: str, obj, *, url, title, start, end, status, status_label) -> CalendarEntry:
     return CalendarEntry(
         uid=f"{kind}-{obj.pk}@kv.espoo.fi",
         title=title,
         start=start,
         end=end,
-        url=obj.get_absolute_url(),
+        url=url(obj.pk),
         updated_at=obj.updated_at,
         confidential=obj.confidential,
         confirmed=status in CONFIRMED_STATES,
@@ -78,16 +78,21 @@ def calendar_entries(
 ) -> list[CalendarEntry]:
     """The calendar's entries (see `_calendar_querysets`): visits, then requests."""
     visits, requests = _calendar_querysets(user=user, start=start, end=end)
+    # The labels once per call: get_FOO_display() translates every choice on every row.
+    visit_labels = {value: str(label) for value, label in VisitStatus.choices}
+    request_labels = {value: str(label) for value, label in RequestState.choices}
+    visit_url = detail_urls("visits:visit_detail")
+    request_url = detail_urls("visits:request_detail")
     return [
         _entry(
-            "visit", v, title=v.title, start=v.start_date, end=v.end_date, status=v.status,
-            status_label=v.get_status_display(),
+            "visit", v, url=visit_url, title=v.title, start=v.start_date, end=v.end_date, status=v.status,
+            status_label=visit_labels.get(v.status, v.status),
         )
         for v in visits.order_by("start_date", "end_date", "pk")
     ] + [
         _entry(
-            "request", r, title=r.subject, start=r.proposed_start, end=r.proposed_end,
-            status=r.state, status_label=r.get_state_display(),
+            "request", r, url=request_url, title=r.subject, start=r.proposed_start, end=r.proposed_end,
+            status=r.state, status_label=request_labels.get(r.state, r.state),
         )
         for r in requests.order_by("proposed_start", "proposed_end", "pk")
     ]  # fmt: skip

@@ -179,6 +179,7 @@ class VisitRequest(RegisterRecord):
             models.Index(fields=["dignitary_rank"], name="vreq_dignitary_rank_ix"),
             models.Index(fields=["confidential"], name="vreq_confidential_ix"),
             models.Index(fields=["subject"], name="vreq_subject_ix"),
+            models.Index(fields=["proposed_end"], name="vreq_proposed_end_ix"),
         ]
 
     def __str__(self) -> str:

@@ -104,6 +104,8 @@ class Visit(RegisterRecord):
             models.Index(fields=["status"], name="visit_status_ix"),
             models.Index(fields=["confidential"], name="visit_confidential_ix"),
             models.Index(fields=["title"], name="visit_title_ix"),
+            # The calendar and the feed ask for visits that end on or after a day.
+            models.Index(fields=["end_date"], name="visit_end_date_ix"),
         ]
 
     def __str__(self) -> str:
