@@ -18,9 +18,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .printing import ReportPrintError, print_pdf_in_child
+
 __all__ = [
     "render_report_html",
     "render_report_pdf",
+    "print_pdf",
+    "print_pdf_in_child",
+    "ReportPrintError",
     "project_files_fetcher",
     "format_number",
     "localise",
@@ -249,11 +254,23 @@ def _mime(path: Path) -> str:
     return _MIME.get(path.suffix, "application/octet-stream")
 
 
-def render_report_pdf(data: dict, language: str, *, draft: bool) -> bytes:
+def print_pdf(html: str) -> bytes:
+    """The report's HTML printed by WeasyPrint in this process (tagged PDF/UA-1), fetching
+    only the project's own report files."""
     from weasyprint import HTML  # imported late: WeasyPrint loads Pango on import
 
-    html = render_report_html(data, language, draft=draft)
     document = HTML(
         string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=project_files_fetcher()
     )
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+
+
+def render_report_pdf(data: dict, language: str, *, draft: bool) -> bytes:
+    """The report as PDF bytes. The printing (WeasyPrint, most of the time) runs in a child
+    process at niceness settings.REPORT_NICE (19 by default), so web pages keep the CPU they
+    need meanwhile (issue 12); REPORT_NICE=0 prints in this process."""
+    from django.conf import settings
+
+    html = render_report_html(data, language, draft=draft)
+    nice = settings.REPORT_NICE
+    return print_pdf_in_child(html, nice=nice) if nice else print_pdf(html)
