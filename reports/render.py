@@ -2,7 +2,7 @@
 
 `render_report_html(data, language, draft=...)` gives the HTML; `render_report_pdf(...)` prints
 it with WeasyPrint as a tagged PDF (PDF/UA-1: document title, language, structure tags, fonts
-embedded). WeasyPrint may fetch only the project's own report files (`ProjectFilesFetcher`):
+embedded), in a child process at low CPU priority (reports/printing.py, REPORT_NICE). WeasyPrint may fetch only the project's own report files (`ProjectFilesFetcher`):
 a text in the data that points to file:///etc/passwd or http://169.254.169.254/ fetches nothing.
 """
 
@@ -18,14 +18,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from .printing import ReportPrintError, print_pdf_in_child
+from .printing import print_pdf_in_child
 
 __all__ = [
     "render_report_html",
     "render_report_pdf",
     "print_pdf",
-    "print_pdf_in_child",
-    "ReportPrintError",
     "project_files_fetcher",
     "format_number",
     "localise",
