@@ -21,7 +21,7 @@ sets of growing size and measure where the time and memory go.
 reuses bench/serve.py (gunicorn, locust, bench_queries) on the scale-1 database left by the
 last run (`--reuse-db`, or builds it), and runs each page of PAGES_DURING at each client
 count twice: idle, and with `compile_report` compiling in a separate process in a loop for
-the whole window.
+the whole window (printing in its child process at the portal's REPORT_NICE, as the task does).
 """
 
 import argparse
@@ -58,6 +58,9 @@ def parse_args(argv=None):
     p.add_argument("--year", type=int, default=datetime.now().year - 1, help="last full year")
     p.add_argument("--lang", default="fi")
     p.add_argument("--db-host", default="postgres://postgres@127.0.0.1:5432/")
+    p.add_argument(
+        "--db-name", default="", help="--pages: the scale-1 database's name (reportbench)"
+    )
     p.add_argument("--reuse-db", action="store_true", help="keep the databases built earlier")
     p.add_argument("--profile", action="store_true", help="cProfile each compile child")
     p.add_argument("--no-write", action="store_true", help="leave bench/results.md alone")
@@ -66,8 +69,9 @@ def parse_args(argv=None):
     p.add_argument("--duration", type=int, default=45, help="--pages: seconds per run (45)")
     p.add_argument("--port", type=int, default=8121)
     p.add_argument(
-        "--nice", type=int, default=0, help="--pages: run the compile at this niceness (0)"
-    )
+        "--nice", type=int, default=0,
+        help="--pages: start compile_report itself with `nice -n` (0; its printing child runs at REPORT_NICE anyway)",
+    )  # fmt: skip
     p.add_argument("--report-from", default="", help="re-write results.md from a run's JSON")
     p.add_argument("--child", choices=("compile", "floor"), help=argparse.SUPPRESS)
     p.add_argument("--html", help=argparse.SUPPRESS)
@@ -78,8 +82,11 @@ def parse_args(argv=None):
 def serve_args(args, dataset: str):
     """bench/serve.py's arguments for one data set: its django_env, manage, gunicorn ..."""
     scale = SCALES[dataset] or 0
+    name = (args.db_name if dataset == "scale1" else "") or DB_NAMES[dataset]
+    if "bench" not in name:
+        sys.exit(f"bench: the database name must contain 'bench' (it is dropped): {name}")
     return serve.parse_args([
-        "--scale", str(scale), "--database-url", args.db_host + DB_NAMES[dataset],
+        "--scale", str(scale), "--database-url", args.db_host + name,
         "--port", str(args.port), "--users", args.users, "--duration", str(args.duration),
     ])  # fmt: skip
 
@@ -88,7 +95,9 @@ def serve_args(args, dataset: str):
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    """Peak RSS of this process or of its largest child (the printing child, REPORT_NICE)."""
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))  # fmt: skip
+    return peak / 1024  # KiB on Linux
 
 
 def child_compile(args) -> dict:
@@ -270,6 +279,10 @@ def pages_during(args) -> dict:
     q = json.loads(qfile.read_text())
     sargs.only = ""
     results = {}
+    report_nice = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", "from django.conf import settings; print(settings.REPORT_NICE)"],
+        cwd=REPO, env=serve.django_env(sargs), capture_output=True, text=True, check=True,
+    ).stdout.strip().splitlines()[-1]  # fmt: skip
     proc, log = serve.start_gunicorn(sargs)
     try:
         for name, url, _base in serve.PAGES:
@@ -296,7 +309,9 @@ def pages_during(args) -> dict:
                           f"p95 {fig.get('p95_ms')} ms, {fig['requests']} requests", flush=True)  # fmt: skip
     finally:
         serve.stop_gunicorn(proc, log)
-    return {"pages": results, "info": info, "problems": serve.gunicorn_problems()}
+    return {
+        "pages": results, "info": info, "problems": serve.gunicorn_problems(), "report_nice": int(report_nice),
+    }  # fmt: skip
 
 
 # --------------------------------------------------------------------------- the report
@@ -396,7 +411,13 @@ def pages_key(data: dict) -> str:
 
 
 def pages_section(args, data: dict) -> str:
-    nice = data.get("nice")
+    nice, report_nice = data.get("nice"), data.get("report_nice")
+    printing = (
+        f"; it prints the PDF in a child process at niceness {report_nice} "
+        "(`REPORT_NICE`, the portal's setting; reports/printing.py)"
+        if report_nice
+        else ("; it prints the PDF in its own process" if report_nice == 0 else "")
+    )
     lines = [
         f"<!-- {pages_key(data)} -->",
         "## Web pages while the report compiles (issue 12), scale 1: `make bench-report-pages`"
@@ -410,6 +431,7 @@ def pages_section(args, data: dict) -> str:
         f"`manage.py compile_report --year {args.year}` in a separate process, restarted as soon "
         "as it ends, for the whole window"
         + (f", started with `nice -n {nice}` (the worker's priority lowered)" if nice else "")
+        + printing
         + ".",
         "",
         "| Page | clients | idle median / p95 ms | compiling median / p95 ms | p95 ratio | "

@@ -327,11 +327,18 @@ CELERY_TASK_EAGER_PROPAGATES = CELERY_TASK_ALWAYS_EAGER
 CELERY_RESULT_EXTENDED = True
 CELERY_RESULT_EXPIRES = timedelta(days=1)  # task results name recipients: beat deletes them daily
 CELERY_TASK_SERIALIZER = "json"
-# The annual report keeps a core busy for tens of seconds. REPORT_QUEUE=reports sends it to its
-# own queue, served in production by a worker at low CPU priority
-# (`nice -n 19 celery -A espoo_intl worker -Q reports`), so pages stay quick while it prints
-# (bench/results.md, "Annual report"); by default it shares the one queue ("celery").
+# The annual report keeps a core busy for tens of seconds. REPORT_QUEUE=reports sends it to a
+# queue of its own (a worker of its own, so a long compile does not delay e-mails); by default
+# it shares the one queue ("celery").
 REPORT_QUEUE = env("REPORT_QUEUE", default="celery")
+# The report's printing (WeasyPrint, most of a compile) runs in a child process at this
+# niceness, so pages keep the CPU while it prints and the worker keeps its own priority for
+# the tasks after it (reports/printing.py); 0 prints in the worker's process itself.
+REPORT_NICE = env.int("REPORT_NICE", default=19)
+if not 0 <= REPORT_NICE <= 19:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("REPORT_NICE is a niceness from 0 (in-process) to 19 (lowest).")
 CELERY_TASK_ROUTES = {"reports.tasks.compile_report": {"queue": REPORT_QUEUE}}
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE

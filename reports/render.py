@@ -2,7 +2,7 @@
 
 `render_report_html(data, language, draft=...)` gives the HTML; `render_report_pdf(...)` prints
 it with WeasyPrint as a tagged PDF (PDF/UA-1: document title, language, structure tags, fonts
-embedded). WeasyPrint may fetch only the project's own report files (`ProjectFilesFetcher`):
+embedded), in a child process at low CPU priority (reports/printing.py, REPORT_NICE). WeasyPrint may fetch only the project's own report files (`ProjectFilesFetcher`):
 a text in the data that points to file:///etc/passwd or http://169.254.169.254/ fetches nothing.
 """
 
@@ -18,9 +18,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from .printing import print_pdf_in_child
+
 __all__ = [
     "render_report_html",
     "render_report_pdf",
+    "print_pdf",
     "project_files_fetcher",
     "format_number",
     "localise",
@@ -249,11 +252,23 @@ def _mime(path: Path) -> str:
     return _MIME.get(path.suffix, "application/octet-stream")
 
 
-def render_report_pdf(data: dict, language: str, *, draft: bool) -> bytes:
+def print_pdf(html: str) -> bytes:
+    """The report's HTML printed by WeasyPrint in this process (tagged PDF/UA-1), fetching
+    only the project's own report files."""
     from weasyprint import HTML  # imported late: WeasyPrint loads Pango on import
 
-    html = render_report_html(data, language, draft=draft)
     document = HTML(
         string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=project_files_fetcher()
     )
     return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
+
+
+def render_report_pdf(data: dict, language: str, *, draft: bool) -> bytes:
+    """The report as PDF bytes. The printing (WeasyPrint, most of the time) runs in a child
+    process at niceness settings.REPORT_NICE (19 by default), so web pages keep the CPU they
+    need meanwhile (issue 12); REPORT_NICE=0 prints in this process."""
+    from django.conf import settings
+
+    html = render_report_html(data, language, draft=draft)
+    nice = settings.REPORT_NICE
+    return print_pdf_in_child(html, nice=nice) if nice else print_pdf(html)

@@ -6,7 +6,8 @@ message whose worker died is given back to the broker (reject_on_worker_lost), s
 killed mid-compile does not lose the job: another worker runs it again from the row. A
 transient database or connection error is retried with exponential backoff; any other
 error, the soft time limit, or the last retry failing records the version as failed with
-the reason."""
+the reason. The PDF is printed in a child process at low CPU priority (reports/printing.py):
+its failure (its error, a kill, its time limit) fails the version with the child's message."""
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from . import services
+from .printing import ReportPrintError
 
 __all__ = ["compile_report", "sweep"]
 
@@ -45,6 +47,9 @@ def compile_report(self, version_id: int) -> str:
             factor=2, retries=self.request.retries, maximum=300, full_jitter=True
         )
         raise self.retry(exc=error, countdown=countdown) from error
+    except ReportPrintError as error:  # the printing child's own message (reports/printing.py)
+        services.report_fail(version_id=version_id, reason=str(error))
+        return "failed"
     except Exception as error:  # anything else will not mend by itself: record why
         services.report_fail(version_id=version_id, reason=f"{type(error).__name__}: {error}")
         return "failed"
