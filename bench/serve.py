@@ -349,7 +349,8 @@ def report(args, data) -> str:
         ),
         f"- Server: gunicorn, {args.workers} sync workers, 127.0.0.1, DEBUG off "
         "(bench.settings = production settings + the bench app; cookies without Secure "
-        "because loopback is plain HTTP), CONN_MAX_AGE 0, e-mail to the dummy backend.",
+        "because loopback is plain HTTP), CONN_MAX_AGE as in production (60 s on PostgreSQL), "
+        "e-mail to the dummy backend.",
         f"- Load: {data.get('locust', 'locust')} headless in a second process on the same "
         f"two cores, signed in ahead as `admin` (sees every record, as kv-tiimi does; one "
         f"session per client, one untimed warm-up request each), no think time, "

@@ -128,7 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # worker processes need one they can open (SQLITE_TEST_FILE=var/test.sqlite3).
     if env("SQLITE_TEST_FILE", default=""):
         DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / env("SQLITE_TEST_FILE"))}
-DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+# PostgreSQL: a worker keeps its connection for a minute instead of opening one per request
+# (a new backend process each time; issue 12), checked before reuse after a restart.
+_PERSISTENT = 60 if DATABASES["default"]["ENGINE"].endswith("postgresql") else 0
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=_PERSISTENT))
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "espoo_intl.User"
