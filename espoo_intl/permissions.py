@@ -144,15 +144,20 @@ def can_add(user, model) -> bool:
 
 
 def in_reach(user, obj) -> bool:
+    if _active(user) and user.sees_everything:
+        return True  # every row is theirs to read: no query
     return type(obj)._default_manager.for_user(user).filter(pk=obj.pk).exists()
 
 
+def _editable(user, obj) -> bool:
+    if _active(user) and user.sees_everything:
+        return True  # editable_by() is every row for them: no query per button
+    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+
+
 def can_change(user, obj) -> bool:
-    model = type(obj)
     return (
-        user.is_authenticated
-        and user.has_perm(_perm(model, "change"))
-        and model._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+        user.is_authenticated and user.has_perm(_perm(type(obj), "change")) and _editable(user, obj)
     )
 
 
@@ -169,9 +174,6 @@ def sees_confidential_parts(user, obj) -> bool:
 
 
 def can_delete(user, obj) -> bool:
-    model = type(obj)
     return (
-        user.is_authenticated
-        and user.has_perm(_perm(model, "delete"))
-        and model._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+        user.is_authenticated and user.has_perm(_perm(type(obj), "delete")) and _editable(user, obj)
     )
