@@ -11,8 +11,9 @@ no BOM, for scripts).
 A register list's export (issue 12) does not go through django-tables2 cell by cell:
 `export_columns(table)` works out once per column how to read a record's value (choice
 labels, country names, related names, yes/no, dates) and the rows stream from the
-queryset in chunks: CSV as a StreamingHttpResponse, Excel through XlsxWriter's
-constant_memory mode into a temporary file (openpyxl still reads the imported workbooks).
+queryset in chunks: CSV as a StreamingHttpResponse, Excel row by row into a temporary
+file (espoo_intl/xlsx.py: XlsxWriter's package, the cells written here; openpyxl still
+reads the imported workbooks).
 Memory stays flat in the row count. A column the fast readers do not know (a table's own
 `value_FOO`/`render_FOO`, another column class) is read through django-tables2 as before,
 so its value is the same.
@@ -22,12 +23,12 @@ import csv
 import datetime
 import decimal
 import io
+import itertools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import django_tables2 as tables
-import xlsxwriter
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.encoding import force_str
@@ -35,6 +36,9 @@ from django.utils.translation import gettext
 from django_countries.fields import Country, CountryField
 from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow
+
+from .xlsx import DATE_FORMAT as XLSX_DATE_FORMAT
+from .xlsx import write_sheet
 
 __all__ = [
     "FORMULA_TRIGGERS", "CSV_EXCEL", "XLSX_DATE_FORMAT", "XLSX_CONTENT_TYPE", "CSV_CONTENT_TYPE",
@@ -45,9 +49,10 @@ __all__ = [
 XLSX_CONTENT_TYPE = TableExport.FORMATS[TableExport.XLSX]
 CSV_CONTENT_TYPE = TableExport.FORMATS[TableExport.CSV]
 EXPORT_CHUNK = 2000  # rows fetched (and their many-to-many rows prefetched) at a time
+# Values that need no force_str() (most cells: checking the type is cheaper than the call).
+_PLAIN = frozenset({str, type(None), bool, int, float, decimal.Decimal, datetime.date})
 
 CSV_EXCEL = "csv_excel"
-XLSX_DATE_FORMAT = "dd.mm.yyyy"
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -417,7 +422,7 @@ def _values_records(queryset, columns) -> Iterator[list]:
                     values.append(shown[key])
                 else:
                     values.append(many[id(plan)].get(row[0]))
-            yield [force_str(v, strings_only=True) for v in values]
+            yield [v if type(v) in _PLAIN else force_str(v, strings_only=True) for v in values]
 
 
 def _many_names(field, pks, names: dict, ranks: dict) -> dict:
@@ -491,50 +496,37 @@ def csv_chunks(headers: list[str], rows: Iterable[list], *, excel: bool) -> Iter
         yield "".join(batch)
 
 
+_XLSX_PLAIN = frozenset(
+    {type(None), bool, int, float, decimal.Decimal, datetime.date, datetime.datetime, datetime.time}
+)
+
+
+def _xlsx_cell(value):
+    """Text quoted if it could start a formula; a value of another kind as its text."""
+    if isinstance(value, bool | int | float | decimal.Decimal | datetime.date | datetime.time):
+        return value
+    return neutralise_cell(value if isinstance(value, str) else str(value))
+
+
 def write_xlsx(headers: list[str], rows: Iterable[list], out, *, title: str = "Export") -> int:
-    """One sheet written by XlsxWriter in constant_memory mode: each row goes to disk as it
-    is finished, so memory stays flat in the row count (issue 12; openpyxl's write-only
-    mode did the same at about four times the CPU per cell). Text is always written with
-    write_string(), so no cell is ever a formula, and risky text is quoted as well; dates
+    """One sheet, written row by row in constant memory (espoo_intl/xlsx.py: XlsxWriter's
+    package, our cells): memory stays flat in the row count (issue 12). Text is always an
+    inline string, so no cell is ever a formula, and risky text is quoted as well; dates
     are date cells shown dd.mm.yyyy; an empty cell is still written, so each row is as
     long as the header. Returns the number of data rows."""
-    book = xlsxwriter.Workbook(
-        out,
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
+    plain, triggers = _XLSX_PLAIN, FORMULA_TRIGGERS
+    quoted = (
+        [
+            v
+            if type(v) in plain or type(v) is str and not v.startswith(triggers)
+            else _xlsx_cell(v)
+            for v in values
+        ]
+        for values in rows
     )
-    sheet = book.add_worksheet(str(title)[:31] or "Export")
-    date_format = book.add_format({"num_format": XLSX_DATE_FORMAT})
-    blank_format = book.add_format()  # the default style: the blank cell is written
-    time_format = book.add_format({"num_format": "h:mm:ss"})
-    write_string, write_number = sheet.write_string, sheet.write_number
-    for col, header in enumerate(headers):
-        write_string(0, col, neutralise_cell(str(header)))
-    count = 0
-    for count, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            if isinstance(value, str):
-                write_string(count, col, neutralise_cell(value))
-            elif value is None:
-                sheet.write_blank(count, col, None, blank_format)
-            elif isinstance(value, bool):
-                sheet.write_boolean(count, col, value)
-            elif isinstance(value, int | float | decimal.Decimal):
-                write_number(count, col, value)
-            elif isinstance(value, datetime.datetime):
-                sheet.write_datetime(count, col, value.replace(tzinfo=None), date_format)
-            elif isinstance(value, datetime.date):
-                sheet.write_datetime(count, col, value, date_format)
-            elif isinstance(value, datetime.time):
-                sheet.write_datetime(count, col, value.replace(tzinfo=None), time_format)
-            else:
-                write_string(count, col, neutralise_cell(str(value)))
-    book.close()
-    return count
+    header = [neutralise_cell(str(h)) for h in headers]
+    written = write_sheet(itertools.chain([header], quoted), out, title=str(title)[:31] or "Export")
+    return max(written - 1, 0)
 
 
 def xlsx_tempfile(headers, rows, *, title: str = "Export"):
