@@ -30,7 +30,7 @@ __all__ = ["write_sheet", "DATE_FORMAT", "TIME_FORMAT"]
 DATE_FORMAT = "dd.mm.yyyy"
 TIME_FORMAT = "h:mm:ss"
 SHEET = "xl/worksheets/sheet1.xml"
-ROWS_PER_WRITE = 500
+ROWS_PER_WRITE = 200
 STRING_MAX = 32767  # UTF-16 code units in a cell (Excel's limit; XlsxWriter truncates too)
 
 # Excel writes a control character as _xHHHH_ and a literal "_xHHHH_" with its underscore
@@ -178,6 +178,6 @@ def write_sheet(rows: Iterable[list], out, *, title: str) -> int:
                 sheet_info.external_attr = info.external_attr
                 with package.open(sheet_info, "w", force_zip64=True) as sheet:
                     sheet.write(f"{head}<sheetData>".encode())
-                    shutil.copyfileobj(body, sheet, 1 << 20)
+                    shutil.copyfileobj(body, sheet, 1 << 18)
                     sheet.write(f"</sheetData>{tail}".encode())
     return count
