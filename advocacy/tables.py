@@ -2,7 +2,8 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from espoo_intl.tables import RegisterTable
+from espoo_intl.exports import ExportCell
+from espoo_intl.tables import RegisterTable, joined_names
 
 from .models import AdvocacyItem, DevelopmentItem
 
@@ -27,6 +28,11 @@ class ItemTable(RegisterTable):
         )  # fmt: skip
         order_by = ("-deadline",)
 
+    export_cells = {
+        "requester": ExportCell(),  # value_requester: the choice's label, as a plain column
+        "units": ExportCell(many="units", cell=joined_names),
+    }
+
     def render_requester(self, record):
         detail = f" – {record.requester_detail}" if record.requester_detail else ""
         return f"{record.get_requester_display()}{detail}"
@@ -35,7 +41,7 @@ class ItemTable(RegisterTable):
         return record.get_requester_display()
 
     def value_units(self, value):
-        return ", ".join(str(u) for u in value.all())
+        return joined_names(value.all())
 
 
 class DevelopmentTable(RegisterTable):

@@ -11,8 +11,9 @@ no BOM, for scripts).
 A register list's export (issue 12) does not go through django-tables2 cell by cell:
 `export_columns(table)` works out once per column how to read a record's value (choice
 labels, country names, related names, yes/no, dates) and the rows stream from the
-queryset in chunks: CSV as a StreamingHttpResponse, Excel through XlsxWriter's
-constant_memory mode into a temporary file (openpyxl still reads the imported workbooks).
+queryset in chunks: CSV as a StreamingHttpResponse, Excel row by row into a temporary
+file (espoo_intl/xlsx.py: XlsxWriter's package, the cells written here; openpyxl still
+reads the imported workbooks).
 Memory stays flat in the row count. A column the fast readers do not know (a table's own
 `value_FOO`/`render_FOO`, another column class) is read through django-tables2 as before,
 so its value is the same.
@@ -22,12 +23,12 @@ import csv
 import datetime
 import decimal
 import io
+import itertools
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import django_tables2 as tables
-import xlsxwriter
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.encoding import force_str
@@ -36,18 +37,22 @@ from django_countries.fields import Country, CountryField
 from django_tables2.export import TableExport
 from django_tables2.rows import BoundRow
 
+from .xlsx import DATE_FORMAT as XLSX_DATE_FORMAT
+from .xlsx import write_sheet
+
 __all__ = [
     "FORMULA_TRIGGERS", "CSV_EXCEL", "XLSX_DATE_FORMAT", "XLSX_CONTENT_TYPE", "CSV_CONTENT_TYPE",
     "neutralise_cell", "neutralise_dataset", "SafeTableExport", "export_extension",
-    "ExportColumn", "export_columns", "export_records", "csv_chunks", "write_xlsx",
+    "ExportColumn", "ExportCell", "export_columns", "export_records", "csv_chunks", "write_xlsx",
 ]  # fmt: skip
 
 XLSX_CONTENT_TYPE = TableExport.FORMATS[TableExport.XLSX]
 CSV_CONTENT_TYPE = TableExport.FORMATS[TableExport.CSV]
 EXPORT_CHUNK = 2000  # rows fetched (and their many-to-many rows prefetched) at a time
+# Values that need no force_str() (most cells: checking the type is cheaper than the call).
+_PLAIN = frozenset({str, type(None), bool, int, float, decimal.Decimal, datetime.date})
 
 CSV_EXCEL = "csv_excel"
-XLSX_DATE_FORMAT = "dd.mm.yyyy"
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -150,12 +155,35 @@ class ExportColumn:
 
 
 @dataclass(frozen=True)
+class ExportCell:
+    """How an export reads a column the table draws itself (a `render_FOO`/`value_FOO`
+    method), declared once on the table as `export_cells = {"FOO": ExportCell(...)}`, so
+    the export stays on values_list() rows instead of django-tables2 cell by cell:
+
+    - `ExportCell()`: the column's data as for any plain column (its `value_FOO` gives
+      just that; `render_FOO` is for the page);
+    - `ExportCell(fields=("a", "b"), cell=f)`: `f(a, b)` of the row's stored values;
+    - `ExportCell(many="partners", cell=f)`: `f(objects)` of the row's many-to-many
+      objects, in their model's order (as a prefetch gives them).
+
+    The table's `value_FOO` must give the same (each app's tests compare the two)."""
+
+    fields: tuple = ()
+    many: str = ""
+    cell: Callable | None = None
+
+
+@dataclass(frozen=True)
 class _Plan:
-    kind: str  # "field": a column of the row; "fk": a related object; "many": related names
+    # "field": a column of the row; "fk": a related object; "many": related names;
+    # "fields": several columns of the row (an ExportCell)
+    kind: str
     attname: str = ""  # what values_list() selects ("kind", "host_unit_id")
-    finish: Callable = lambda value: value  # the stored value -> the cell
+    finish: Callable = lambda value: value  # the stored value(s) -> the cell
     field: object = None  # the relation ("fk", "many")
     nested: tuple = ()  # select_related() of the related objects ("fk")
+    attnames: tuple = ()  # what values_list() selects ("fields")
+    cell: Callable | None = None  # objects -> the cell ("many" of an ExportCell)
 
 
 def _walk(model, parts):
@@ -260,18 +288,39 @@ def _nested(queryset, name) -> tuple:
     return tuple(paths(tree[name]))
 
 
+def _declared_column(declared: ExportCell, queryset):
+    """(model reader, values plan) of a column the table declares with an ExportCell."""
+    cell = declared.cell
+    if declared.many:
+        field = queryset.model._meta.get_field(declared.many)
+        return (lambda record, _row=None: cell(list(getattr(record, declared.many).all()))), _Plan(
+            "many", field=field, cell=cell
+        )
+    paths = [path.split("__") for path in declared.fields]
+
+    def read(record, _row=None):
+        return cell(*(_rest(record, parts) for parts in paths))
+
+    return read, _Plan("fields", attnames=tuple(declared.fields), finish=cell)
+
+
 def _fast_column(table, bound_column, queryset):
     """(model reader, values plan) for a plain-data column, or None (django-tables2 reads it)."""
     from .tables import YesNoColumn
 
     name, column = bound_column.name, bound_column.column
     table_type = type(table)
-    if getattr(table_type, f"render_{name}", None) is not None:
+    declared = getattr(table_type, "export_cells", {}).get(name)
+    if declared is not None and (declared.fields or declared.many):
+        return _declared_column(declared, queryset)
+    if declared is None and getattr(table_type, f"render_{name}", None) is not None:
         return None
     own_value = getattr(table_type, f"value_{name}", None)
-    if own_value is not None and own_value is not _value_themes():
+    if declared is None and own_value is not None and own_value is not _value_themes():
         return None
     kind = type(column)
+    if kind in (tables.URLColumn, tables.EmailColumn) and column.text is None:
+        kind = tables.Column  # the address itself, as text
     if kind not in (tables.Column, tables.DateColumn, tables.ManyToManyColumn, YesNoColumn):
         return None
     parts = str(bound_column.accessor).split("__")
@@ -379,8 +428,9 @@ def _values_records(queryset, columns) -> Iterator[list]:
     """Rows read with values_list(): related objects fetched once per key, many-to-many
     names per chunk of rows, no model instance per row."""
     plans = [c.plan for c in columns]
-    attnames = list(dict.fromkeys(p.attname for p in plans if p.attname))
+    attnames = list(dict.fromkeys(name for p in plans for name in (p.attname, *p.attnames) if name))
     position = {name: i + 1 for i, name in enumerate(attnames)}
+    spots = {id(p): [position[name] for name in p.attnames] for p in plans if p.attnames}
     rows = (
         queryset.prefetch_related(None)
         .values_list("pk", *attnames)
@@ -388,6 +438,7 @@ def _values_records(queryset, columns) -> Iterator[list]:
     )
     related = {id(p): {} for p in plans if p.kind == "fk"}
     finished = {id(p): {} for p in plans if p.kind == "fk"}  # the same key, the same cell
+    objects = {id(p): {} for p in plans if p.kind == "many"}  # each related object, once
     names = {id(p): {} for p in plans if p.kind == "many"}  # str() of each object, once
     ranks = {id(p): {} for p in plans if p.kind == "many"}
     for chunk in _chunks(rows, EXPORT_CHUNK):
@@ -402,12 +453,15 @@ def _values_records(queryset, columns) -> Iterator[list]:
                     cache.update(found)
             elif plan.kind == "many" and id(plan) not in many:
                 pks = [row[0] for row in chunk]
-                many[id(plan)] = _many_names(plan.field, pks, names[id(plan)], ranks[id(plan)])
+                targets = _many_targets(plan.field, pks, objects[id(plan)], ranks[id(plan)])
+                many[id(plan)] = _many_cells(plan, targets, objects[id(plan)], names[id(plan)])
         for row in chunk:
             values = []
             for plan in plans:
                 if plan.kind == "field":
                     values.append(plan.finish(row[position[plan.attname]]))
+                elif plan.kind == "fields":
+                    values.append(plan.finish(*(row[i] for i in spots[id(plan)])))
                 elif plan.kind == "fk":
                     key = row[position[plan.attname]]
                     shown = finished[id(plan)]
@@ -415,15 +469,18 @@ def _values_records(queryset, columns) -> Iterator[list]:
                         obj = related[id(plan)].get(key) if key is not None else None
                         shown[key] = plan.finish(obj) if obj is not None else None
                     values.append(shown[key])
+                elif plan.cell is not None:  # an ExportCell's objects, none as well
+                    cells = many[id(plan)]
+                    values.append(cells[row[0]] if row[0] in cells else plan.cell([]))
                 else:
                     values.append(many[id(plan)].get(row[0]))
-            yield [force_str(v, strings_only=True) for v in values]
+            yield [v if type(v) in _PLAIN else force_str(v, strings_only=True) for v in values]
 
 
-def _many_names(field, pks, names: dict, ranks: dict) -> dict:
-    """{pk: "name, name"} of the related objects in the related model's own order (as
-    prefetch gives them); `names` keeps each object's str() across chunks, `ranks` each
-    object's place in that order (the related models are small: themes, partners, people)."""
+def _many_targets(field, pks, objects: dict, ranks: dict) -> dict:
+    """{pk: [related pk, ...]} in the related model's own order (as prefetch gives them);
+    `objects` keeps each related object across chunks, `ranks` its place in that order
+    (the related models are small: themes, partners, people, units)."""
     through = field.remote_field.through
     source = field.m2m_field_name()
     target = field.m2m_reverse_field_name()
@@ -432,21 +489,29 @@ def _many_names(field, pks, names: dict, ranks: dict) -> dict:
         ordered = target_model._base_manager.order_by(*(target_model._meta.ordering or ["pk"]))
         for i, obj in enumerate(ordered):
             ranks[obj.pk] = i
-            names[obj.pk] = str(obj)
+            objects[obj.pk] = obj
     pairs = through.objects.filter(**{f"{source}__in": pks}).values_list(
         f"{source}_id", f"{target}_id"
     )
     grouped = {}
     for s, t in pairs:
         grouped.setdefault(s, []).append(t)
-    missing = {t for targets in grouped.values() for t in targets} - names.keys()
+    missing = {t for targets in grouped.values() for t in targets} - objects.keys()
     if missing:
-        objects = target_model._base_manager.in_bulk(missing)
-        names.update((pk, str(obj)) for pk, obj in objects.items())
-    return {
-        s: ", ".join(names[t] for t in sorted(targets, key=lambda t: ranks.get(t, -1)))
-        for s, targets in grouped.items()
-    }
+        objects.update(target_model._base_manager.in_bulk(missing))
+    for targets in grouped.values():
+        targets.sort(key=lambda t: ranks.get(t, -1))
+    return grouped
+
+
+def _many_cells(plan, grouped: dict, objects: dict, names: dict) -> dict:
+    """{pk: cell}: the ExportCell's `cell(objects)`, or the names joined as django-tables2's
+    ManyToManyColumn shows them (str() of each object once per export)."""
+    if plan.cell is not None:
+        return {s: plan.cell([objects[t] for t in targets]) for s, targets in grouped.items()}
+    for t in {t for targets in grouped.values() for t in targets} - names.keys():
+        names[t] = str(objects[t])
+    return {s: ", ".join(names[t] for t in targets) for s, targets in grouped.items()}
 
 
 def export_records(table, columns: list[ExportColumn]) -> Iterator[list]:
@@ -491,50 +556,37 @@ def csv_chunks(headers: list[str], rows: Iterable[list], *, excel: bool) -> Iter
         yield "".join(batch)
 
 
+_XLSX_PLAIN = frozenset(
+    {type(None), bool, int, float, decimal.Decimal, datetime.date, datetime.datetime, datetime.time}
+)
+
+
+def _xlsx_cell(value):
+    """Text quoted if it could start a formula; a value of another kind as its text."""
+    if isinstance(value, bool | int | float | decimal.Decimal | datetime.date | datetime.time):
+        return value
+    return neutralise_cell(value if isinstance(value, str) else str(value))
+
+
 def write_xlsx(headers: list[str], rows: Iterable[list], out, *, title: str = "Export") -> int:
-    """One sheet written by XlsxWriter in constant_memory mode: each row goes to disk as it
-    is finished, so memory stays flat in the row count (issue 12; openpyxl's write-only
-    mode did the same at about four times the CPU per cell). Text is always written with
-    write_string(), so no cell is ever a formula, and risky text is quoted as well; dates
+    """One sheet, written row by row in constant memory (espoo_intl/xlsx.py: XlsxWriter's
+    package, our cells): memory stays flat in the row count (issue 12). Text is always an
+    inline string, so no cell is ever a formula, and risky text is quoted as well; dates
     are date cells shown dd.mm.yyyy; an empty cell is still written, so each row is as
     long as the header. Returns the number of data rows."""
-    book = xlsxwriter.Workbook(
-        out,
-        {
-            "constant_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        },
+    plain, triggers = _XLSX_PLAIN, FORMULA_TRIGGERS
+    quoted = (
+        [
+            v
+            if type(v) in plain or type(v) is str and not v.startswith(triggers)
+            else _xlsx_cell(v)
+            for v in values
+        ]
+        for values in rows
     )
-    sheet = book.add_worksheet(str(title)[:31] or "Export")
-    date_format = book.add_format({"num_format": XLSX_DATE_FORMAT})
-    blank_format = book.add_format()  # the default style: the blank cell is written
-    time_format = book.add_format({"num_format": "h:mm:ss"})
-    write_string, write_number = sheet.write_string, sheet.write_number
-    for col, header in enumerate(headers):
-        write_string(0, col, neutralise_cell(str(header)))
-    count = 0
-    for count, values in enumerate(rows, start=1):
-        for col, value in enumerate(values):
-            if isinstance(value, str):
-                write_string(count, col, neutralise_cell(value))
-            elif value is None:
-                sheet.write_blank(count, col, None, blank_format)
-            elif isinstance(value, bool):
-                sheet.write_boolean(count, col, value)
-            elif isinstance(value, int | float | decimal.Decimal):
-                write_number(count, col, value)
-            elif isinstance(value, datetime.datetime):
-                sheet.write_datetime(count, col, value.replace(tzinfo=None), date_format)
-            elif isinstance(value, datetime.date):
-                sheet.write_datetime(count, col, value, date_format)
-            elif isinstance(value, datetime.time):
-                sheet.write_datetime(count, col, value.replace(tzinfo=None), time_format)
-            else:
-                write_string(count, col, neutralise_cell(str(value)))
-    book.close()
-    return count
+    header = [neutralise_cell(str(h)) for h in headers]
+    written = write_sheet(itertools.chain([header], quoted), out, title=str(title)[:31] or "Export")
+    return max(written - 1, 0)
 
 
 def xlsx_tempfile(headers, rows, *, title: str = "Export"):

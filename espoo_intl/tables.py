@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_tables2 import utils as tables_utils
 
-__all__ = ["RegisterTable", "YesNoColumn"]
+__all__ = ["RegisterTable", "YesNoColumn", "joined_names"]
 
 _signature = tables_utils.signature
 
@@ -49,11 +49,19 @@ class YesNoColumn(tables.BooleanColumn):
         )
 
 
+def joined_names(objects) -> str:
+    """Related objects in a cell: their names, comma-separated ("" for none)."""
+    return ", ".join(str(o) for o in objects)
+
+
 class RegisterTable(tables.Table):
     """Shows `SCREEN_COLUMNS` on the page; every column still goes to the CSV and Excel
-    exports (django-tables2's `as_values` includes hidden columns)."""
+    exports (django-tables2's `as_values` includes hidden columns). A column the table
+    draws itself (`render_FOO`/`value_FOO`) declares how the export reads it in
+    `export_cells` (espoo_intl.exports.ExportCell), or is read cell by cell."""
 
     SCREEN_COLUMNS: tuple = ()
+    export_cells: dict = {}
     # Choice labels are lower-case in the catalogues; in a cell they start with a capital.
     CAPITALISED: tuple = ()
 
@@ -66,4 +74,4 @@ class RegisterTable(tables.Table):
             self.columns[name].column.attrs.setdefault("td", {})["class"] = "text-capfirst"
 
     def value_themes(self, value):
-        return ", ".join(str(t) for t in value.all())
+        return joined_names(value.all())

@@ -2,13 +2,19 @@ import django_tables2 as tables
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from espoo_intl.exports import ExportCell
 from espoo_intl.tables import RegisterTable, YesNoColumn
 
 from .models import Partner, Partnership, Project
+from .models.project import partner_countries
 
 __all__ = ["PartnerTable", "PartnershipTable", "ProjectTable"]
 
 _ATTRS = {"class": "table table-sm table-hover align-middle"}
+
+
+def _country_names(partners) -> str:
+    return ", ".join(c.name for c in partner_countries(partners))
 
 
 class PartnerTable(RegisterTable):
@@ -77,9 +83,10 @@ class ProjectTable(RegisterTable):
         "name", "acronym", "programme", "countries", "start_date", "end_date",
         "international_funding", "status",
     )  # fmt: skip
+    export_cells = {"countries": ExportCell(many="partners", cell=_country_names)}
 
     def render_countries(self, record):
-        return ", ".join(c.name for c in record.countries)
+        return _country_names(record.partners.all())
 
     def value_countries(self, record):
         return self.render_countries(record)

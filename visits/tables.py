@@ -2,9 +2,11 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from espoo_intl.exports import ExportCell
 from espoo_intl.tables import RegisterTable, YesNoColumn
 
 from .models import Visit, VisitRequest
+from .models.request import days_of_notice
 
 __all__ = ["VisitTable", "VisitRequestTable"]
 
@@ -59,6 +61,9 @@ class VisitRequestTable(RegisterTable):
 
     CAPITALISED = ("state",)
     SCREEN_COLUMNS = ("subject", "state", "proposed_start", "notice", "visitor", "host_unit", "responsible", "confidential")  # fmt: skip
+    export_cells = {
+        "notice": ExportCell(fields=("received_on", "proposed_start"), cell=days_of_notice)
+    }
 
     def render_notice(self, value, record):
         if record.short_notice:

@@ -13,13 +13,21 @@ from .checks import date_order_errors, money_errors
 from .partner import Partner
 from .partnership import Partnership
 
-__all__ = ["Project", "MONEY_FIELDS"]
+__all__ = ["Project", "MONEY_FIELDS", "partner_countries"]
 
 MONEY_FIELDS = ("total_budget", "espoo_share", "international_funding")
 
 
 def _money(label):
     return models.DecimalField(label, max_digits=14, decimal_places=2, default=0)
+
+
+def partner_countries(partners) -> list:
+    """The partners' countries, each once, in the order the partners are given."""
+    seen = {}
+    for partner in partners:
+        seen.setdefault(partner.country.code, partner.country)
+    return list(seen.values())
 
 
 class Project(RegisterRecord):
@@ -97,7 +105,4 @@ class Project(RegisterRecord):
     @property
     def countries(self) -> list:
         """The partners' countries, each once, in the order the partners are listed."""
-        seen = {}
-        for partner in self.partners.all():
-            seen.setdefault(partner.country.code, partner.country)
-        return list(seen.values())
+        return partner_countries(self.partners.all())

@@ -30,7 +30,7 @@ from .visit import Visit
 
 __all__ = [
     "VisitRequest", "OPEN_STATES", "CLOSED_STATES", "EVALUATION", "TIMELY",
-    "EVALUATION_QUESTIONS",
+    "EVALUATION_QUESTIONS", "days_of_notice",
 ]  # fmt: skip
 
 # The request evaluation (3.4) is the question set "request-evaluation" (seeded by migration
@@ -49,6 +49,13 @@ OPEN_STATES = (
     RequestState.PLANNING,
     RequestState.CONFIRMED,
 )
+
+
+def days_of_notice(received_on, proposed_start) -> int | None:
+    """Days between a request's arrival and its proposed start (None unless both known)."""
+    if not (received_on and proposed_start):
+        return None
+    return (proposed_start - received_on).days
 
 
 class VisitRequest(RegisterRecord):
@@ -211,9 +218,7 @@ class VisitRequest(RegisterRecord):
     @property
     def notice_days(self) -> int | None:
         """Days between the request's arrival and the proposed start."""
-        if not (self.received_on and self.proposed_start):
-            return None
-        return (self.proposed_start - self.received_on).days
+        return days_of_notice(self.received_on, self.proposed_start)
 
     @property
     def short_notice(self) -> bool:

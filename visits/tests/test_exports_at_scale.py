@@ -11,11 +11,15 @@ import openpyxl
 import pytest
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import translation
-from django_tables2 import RequestConfig
 
 from espoo_intl.export_jobs import ExportJob
-from espoo_intl.exports import SafeTableExport
-from espoo_intl.testing import body, csv_rows, xlsx_rows
+from espoo_intl.testing import (
+    assert_export_unchanged,
+    body,
+    csv_rows,
+    tables2_export,
+    xlsx_rows,
+)
 from espoo_intl.tests.factories import UserFactory
 from visits.models import Theme, Visit, VisitRequest
 from visits.tables import VisitRequestTable, VisitTable
@@ -41,31 +45,50 @@ def visits(unit, other_unit, staff):
     return made
 
 
-def _old_export(table_class, model, user, export_format):
-    """What django-tables2's export gave for the same rows (the way it was built before)."""
-    from django.test import RequestFactory
-
-    request = RequestFactory().get("/")
-    request.user = user
-    table = table_class(model.objects.for_user(user))
-    RequestConfig(request, paginate=False).configure(table)
-    return SafeTableExport(export_format, table)
-
-
 @pytest.mark.parametrize("role", ["staff", "kv"])
 def test_the_csv_export_has_the_same_rows_and_cells_as_before(client_for, users, visits, role):
     user = users[role]
     with translation.override("fi"):
-        old = _old_export(VisitTable, Visit, user, "csv").export()
+        old = tables2_export(VisitTable, Visit.objects.for_user(user), "csv")
     response = client_for(user).get("/visits/?_export=csv")
     assert body(response).decode("utf-8") == old
 
 
-def test_the_request_csv_export_is_unchanged_too(client_for, kv, unit):
-    VisitRequestFactory(subject="Pyyntö", host_unit=unit, informed_units=[unit])
+@pytest.mark.parametrize("role", ["staff", "kv"])
+def test_the_request_exports_are_unchanged_and_keep_confidential_requests_out(
+    client_for, users, unit, other_unit, role
+):
+    """The request list's own column (notice, drawn as a badge on the page) now reads from
+    stored values: every format has the cells django-tables2's export had, and a
+    confidential request of another unit is in none of them for a member of staff."""
+    themes = list(Theme.objects.all()[:2])
+    VisitRequestFactory(
+        subject="Pyyntö", host_unit=unit, informed_units=[unit], themes=themes,
+        received_on=datetime.date(2025, 2, 20), proposed_start=datetime.date(2025, 3, 3),
+    )  # fmt: skip
+    VisitRequestFactory(
+        subject="Samana päivänä", host_unit=unit,
+        received_on=datetime.date(2025, 3, 3), proposed_start=datetime.date(2025, 3, 3),
+    )  # fmt: skip
+    VisitRequestFactory(
+        subject="Salainen pyyntö", visitor="Salainen vieras", host_unit=other_unit,
+        confidential=True, received_on=datetime.date(2025, 3, 1),
+    )  # fmt: skip
+    user = users[role]
     with translation.override("fi"):
-        old = _old_export(VisitRequestTable, VisitRequest, kv, "csv").export()
-    assert body(client_for(kv).get("/requests/?_export=csv")).decode("utf-8") == old
+        assert_export_unchanged(
+            client_for(user), "/requests/", VisitRequestTable, VisitRequest.objects.for_user(user)
+        )
+    rows = csv_rows(client_for(user).get("/requests/?_export=csv"))
+    notice = {r["Aihe"]: r["Ennakkoaika (päivää)"] for r in rows}
+    assert notice["Pyyntö"] == "11" and notice["Samana päivänä"] == "0"
+    secret = [b"Salainen pyynt", b"Salainen vieras"]
+    for export_format in ("csv", "xlsx"):
+        content = body(client_for(user).get(f"/requests/?_export={export_format}"))
+        if export_format == "xlsx":
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                content = archive.read("xl/worksheets/sheet1.xml")
+        assert any(s in content for s in secret) == (role == "kv")
 
 
 def test_csv_is_streamed_and_keeps_formulas_as_text(client_for, kv, visits):
