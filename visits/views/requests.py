@@ -91,7 +91,7 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "evaluation": evaluation,
         "evaluations": evaluations,
         "recommendation": advice,
-        "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
+        "triage_form": forms.get("triage_form") or TriageForm.for_request(obj, latest=evaluation),
         "can_triage": may_coordinate
         and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "visit_readable": visit_readable,
