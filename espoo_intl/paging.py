@@ -5,7 +5,7 @@ first rows of a panel with how many there are in all, in one query (`first_rows`
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import F, Func, IntegerField, Subquery
 
 __all__ = [
     "SafePaginator",
@@ -54,14 +54,15 @@ class FirstRows:
 
 
 def first_rows(queryset, n: int) -> FirstRows:
-    """The queryset's first `n` rows (in its order) and its count: one query (a window
-    count), so a panel costs the same however many rows there are. A distinct or grouped
-    queryset, whose window would count the rows before they are merged, takes a second
-    query for the count."""
-    query = queryset.query
-    if query.distinct or query.group_by is not None:
+    """The queryset's first `n` rows (in its order) and its count, in one query: the count
+    is an uncorrelated subquery (run once) beside the rows, so the database still stops
+    after `n` rows (a window count would carry every matching row along). A grouped
+    queryset takes a second query for the count."""
+    if queryset.query.group_by is not None:
         rows = list(queryset[:n])
-        total = len(rows) if len(rows) < n else queryset.count()
-        return FirstRows(rows, total)
-    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[:n])
+        return FirstRows(rows, len(rows) if len(rows) < n else queryset.count())
+    # DISTINCT pk: a distinct queryset (for_user across a many-to-many) counts merged rows.
+    count = Func(F("pk"), template="COUNT(DISTINCT %(expressions)s)", output_field=IntegerField())
+    total = Subquery(queryset.order_by().annotate(rows_counted=count).values("rows_counted"))
+    rows = list(queryset.annotate(rows_in_all=total)[:n])
     return FirstRows(rows, rows[0].rows_in_all if rows else 0)
