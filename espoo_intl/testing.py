@@ -328,10 +328,13 @@ def post_hostile(client, url: str, values: dict, *, model=None):
     return response
 
 
-def assert_yearly_figures_match(module, years) -> None:
-    """An app's `yearly_figures(years)` (its indicators counted for all years at once) gives,
-    for every indicator it declares and every year, the figure its `records(year)` gives."""
-    batch = module.yearly_figures(list(years))
+def assert_yearly_figures_match(module, years, *, most_queries: int) -> None:
+    """An app's `yearly_figures(years)` (its indicators counted for all years at once, in at
+    most `most_queries` queries) gives, for every indicator it declares and every year, the
+    figure its `records(year)` gives."""
+    with CaptureQueriesContext(connection) as ctx:
+        batch = module.yearly_figures(list(years))
+    assert len(ctx) <= most_queries, f"{len(ctx)} queries (at most {most_queries})"
     for item in module.INDICATORS:
         for year in years:
             records = item.records(year)
