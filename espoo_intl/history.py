@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 __all__ = ["history_entries"]
 
 
-def _display(record, field) -> str:
+def _display(record, field, names: dict) -> str:
     value = getattr(record, field.attname, None)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation and value is not None:
-        target = field.related_model._default_manager.filter(pk=value).first()
-        return str(target) if target else str(value)
+        return names.get((field.related_model, value), str(value))
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -26,51 +25,94 @@ def _display(record, field) -> str:
     return str(value)
 
 
-def _m2m_names(field, rows) -> str:
-    key = field.m2m_reverse_field_name()
-    ids = [row[key] for row in rows or []]
-    names = sorted(str(o) for o in field.related_model._default_manager.filter(pk__in=ids))
-    return ", ".join(names) or "–"
+def _m2m_ids(records: list, model) -> dict[str, dict[int, tuple]]:
+    """{m2m field: {history id: sorted related ids}} for every record, one query per field
+    (simple_history's own diff reads two per field and record)."""
+    if not records:
+        return {}
+    found = {}
+    for field in type(records[0])._history_m2m_fields:
+        through = getattr(records[0], field.name).model
+        target = model._meta.get_field(field.name).m2m_reverse_field_name()
+        by_record = {record.pk: [] for record in records}
+        rows = through._default_manager.filter(history__in=list(by_record)).values_list(
+            "history_id", f"{target}_id"
+        )
+        for history_id, related_id in rows:
+            by_record[history_id].append(related_id)
+        found[field.name] = {pk: tuple(sorted(ids)) for pk, ids in by_record.items()}
+    return found
 
 
-def _m2m_change(field, change) -> dict:
-    """simple_history gives many-to-many values as lists of through-rows: show the names."""
-    return {
-        "name": field.name,
-        "field": field.verbose_name,
-        "old": _m2m_names(field, change.old),
-        "new": _m2m_names(field, change.new),
-        "m2m": True,
-    }
+def _names(wanted: dict) -> dict:
+    """{(model, pk): str(object)} for the related objects the changes name, one query per model."""
+    names = {}
+    for model, pks in wanted.items():
+        for obj in model._default_manager.filter(pk__in=pks):
+            names[(model, obj.pk)] = str(obj)
+    return names
+
+
+def _m2m_text(field, ids: tuple, names: dict) -> str:
+    found = sorted(names.get((field.related_model, pk), str(pk)) for pk in ids)
+    return ", ".join(found) or "–"
+
+
+def _raw_changes(model, record, previous, m2m: dict) -> list[tuple]:
+    """(field, old m2m ids or None, new m2m ids or None) for each field the save changed."""
+    m2m_names = set(m2m)
+    delta = record.diff_against(previous, excluded_fields=m2m_names)
+    changed = [(model._meta.get_field(c.field), None, None) for c in delta.changes]
+    for name, by_record in m2m.items():
+        old, new = by_record[previous.pk], by_record[record.pk]
+        if old != new:
+            changed.append((model._meta.get_field(name), old, new))
+    order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
+    return sorted(changed, key=lambda c: order.get(c[0].name, 0))
 
 
 def history_entries(obj, limit: int = 50) -> list[dict]:
-    """Newest first: each entry has date, user, kind and the fields that changed."""
+    """Newest first: each entry has date, user, kind and the fields that changed. A constant
+    number of queries however long the history: the records, one per many-to-many field
+    and one per model the changes name."""
     history = getattr(obj, "history", None)
     if history is None:
         return []
     records = list(history.select_related("history_user").order_by("-history_date")[: limit + 1])
     kinds = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
     model = type(obj)
+    m2m = _m2m_ids(records, model)
+    raw = {}
+    wanted: dict = {}
+    for record, previous in zip(records, records[1:] + [None], strict=False):
+        if previous is None or record.history_type != "~":
+            continue
+        raw[record.pk] = _raw_changes(model, record, previous, m2m)
+        for field, old, new in raw[record.pk]:
+            if field.many_to_many:
+                wanted.setdefault(field.related_model, set()).update(old + new)
+            elif field.is_relation and not field.choices:
+                ids = {getattr(r, field.attname) for r in (record, previous)} - {None}
+                wanted.setdefault(field.related_model, set()).update(ids)
+    names = _names(wanted)
     entries = []
     for record, previous in zip(records, records[1:] + [None], strict=False):
         changes = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            order = {f.name: i for i, f in enumerate(model._meta.get_fields())}
-            for change in sorted(delta.changes, key=lambda c: order.get(c.field, 0)):
-                field = model._meta.get_field(change.field)
-                if field.many_to_many:
-                    changes.append(_m2m_change(field, change))
-                    continue
-                changes.append(
-                    {
-                        "name": field.name,
-                        "field": field.verbose_name,
-                        "old": _display(previous, field),
-                        "new": _display(record, field),
-                    }
-                )
+        for field, old, new in raw.get(record.pk, []):
+            if field.many_to_many:
+                changes.append({
+                    "name": field.name, "field": field.verbose_name, "m2m": True,
+                    "old": _m2m_text(field, old, names), "new": _m2m_text(field, new, names),
+                })  # fmt: skip
+                continue
+            changes.append(
+                {
+                    "name": field.name,
+                    "field": field.verbose_name,
+                    "old": _display(previous, field, names),
+                    "new": _display(record, field, names),
+                }
+            )
         entries.append(
             {
                 "date": record.history_date,

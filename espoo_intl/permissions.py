@@ -143,21 +143,24 @@ def can_add(user, model) -> bool:
     return user.is_authenticated and user.has_perm(_perm(model, "add"))
 
 
+def _within(queryset, obj, user) -> bool:
+    """Is the (saved) record among the rows `queryset` (`for_user`/`editable_by`) allows?
+    kv-tiimi's querysets are the whole table: no query needed."""
+    if _active(user) and user.sees_everything:
+        return obj.pk is not None
+    return queryset.filter(pk=obj.pk).exists()
+
+
 def in_reach(user, obj) -> bool:
-    if _active(user) and user.sees_everything:
-        return True  # every row is theirs to read: no query
-    return type(obj)._default_manager.for_user(user).filter(pk=obj.pk).exists()
-
-
-def _editable(user, obj) -> bool:
-    if _active(user) and user.sees_everything:
-        return True  # editable_by() is every row for them: no query per button
-    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+    return _within(type(obj)._default_manager.for_user(user), obj, user)
 
 
 def can_change(user, obj) -> bool:
+    model = type(obj)
     return (
-        user.is_authenticated and user.has_perm(_perm(type(obj), "change")) and _editable(user, obj)
+        user.is_authenticated
+        and user.has_perm(_perm(model, "change"))
+        and _within(model._default_manager.editable_by(user), obj, user)
     )
 
 
@@ -174,6 +177,9 @@ def sees_confidential_parts(user, obj) -> bool:
 
 
 def can_delete(user, obj) -> bool:
+    model = type(obj)
     return (
-        user.is_authenticated and user.has_perm(_perm(type(obj), "delete")) and _editable(user, obj)
+        user.is_authenticated
+        and user.has_perm(_perm(model, "delete"))
+        and _within(model._default_manager.editable_by(user), obj, user)
     )

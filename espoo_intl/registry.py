@@ -31,7 +31,9 @@ menu entries, home tiles, dashboard panels, calendar sources and demo-data loade
 Callables get the signed-in user (`context(user) -> dict`, `visible(user) -> bool`);
 a calendar source answers `entries(*, user, start, end) -> list[CalendarEntry]`.
 `indicators` names a module whose `INDICATORS` lists the app's derived metrics
-(`Indicator`); metrics reads them through `indicators()` and imports no domain app.
+(`Indicator`); metrics reads them through `indicators()` and imports no domain app. The
+module may also offer `yearly_figures(years)`, every figure of every year in a query or two
+(espoo_intl.yearly), for pages that show all years (the metrics overview, the report).
 """
 
 from collections.abc import Callable
@@ -43,6 +45,7 @@ __all__ = [
     "signed_in",
     "apps", "registers", "catalogues", "everyone_permissions", "menu_entries", "home_tiles",
     "dashboard_panels", "calendar_sources", "demo_loaders", "url_modules", "menu_groups", "Indicator", "indicators",
+    "indicator_sources",
 ]  # fmt: skip
 
 SETTINGS = "settings"  # the menu's "Rule tables" dropdown: rule tables and catalogues
@@ -86,7 +89,8 @@ class MenuGroup:
 
 @dataclass(frozen=True)
 class Panel:
-    """A home tile or a dashboard panel: `template` rendered with `context(user)`."""
+    """A home tile or a dashboard panel: `template` rendered with `context(user)`. On the
+    dashboard, panels naming the same `context` callable share one call of it per page."""
 
     template: str
     context: Callable
@@ -213,6 +217,13 @@ def demo_loaders() -> list[DemoLoader]:
 
 def url_modules() -> list[str]:
     return [app.urls for app in _APPS.values() if app.urls]
+
+
+def indicator_sources() -> list[tuple[list[Indicator], Callable | None]]:
+    """Per app: its INDICATORS and its `yearly_figures(years) -> {code: {year: figure}}`
+    (None when the module offers none: each figure is then counted year by year)."""
+    modules = [import_module(app.indicators) for app in _APPS.values() if app.indicators]
+    return [(module.INDICATORS, getattr(module, "yearly_figures", None)) for module in modules]
 
 
 def indicators(code: str | None = None) -> list[Indicator]:

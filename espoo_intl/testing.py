@@ -36,6 +36,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import strategies as st
 
 __all__ = [
+    "assert_yearly_figures_match",
     "broker_unreachable",
     "fresh_broker_connections",
     "spare_port",
@@ -401,3 +402,18 @@ def post_hostile(client, url: str, values: dict, *, model=None):
     if model is not None and response.status_code not in (301, 302, 303):
         assert model._default_manager.count() == before, (url, values)
     return response
+
+
+def assert_yearly_figures_match(module, years, *, most_queries: int) -> None:
+    """An app's `yearly_figures(years)` (its indicators counted for all years at once, in at
+    most `most_queries` queries) gives, for every indicator it declares and every year, the
+    figure its `records(year)` gives."""
+    with CaptureQueriesContext(connection) as ctx:
+        batch = module.yearly_figures(list(years))
+    assert len(ctx) <= most_queries, f"{len(ctx)} queries (at most {most_queries})"
+    for item in module.INDICATORS:
+        for year in years:
+            records = item.records(year)
+            expected = item.value(records) if item.value else records.count()
+            found = batch[item.code][year]
+            assert (found, type(found)) == (expected, type(expected)), (item.code, year)

@@ -2,11 +2,32 @@
 the events' part of B2.1 (visits declare theirs; declarations of one code add up). A held
 event counts in the year it started."""
 
+from django.db.models import Count
+
 from espoo_intl.registry import Indicator
+from espoo_intl.yearly import Tally, totals_by_year
 
-from .selectors import international_conferences_held, sustainability_events_held
+from .selectors import (
+    CONFERENCES,
+    WITH_SUSTAINABILITY_THEME,
+    every_held_event,
+    international_conferences_held,
+    sustainability_events_held,
+)
 
-__all__ = ["INDICATORS"]
+__all__ = ["INDICATORS", "yearly_figures"]
+
+# The same conditions `records(year)` filters with (events/selectors.py).
+TALLIES = {
+    "A2.2": Tally(Count, "pk", CONFERENCES),
+    "B2.1": Tally(Count, "pk", WITH_SUSTAINABILITY_THEME),
+}
+
+
+def yearly_figures(years) -> dict:
+    """Both indicators' figures for every year in `years`, in one query."""
+    return totals_by_year(every_held_event(), date_field="start_date", years=years, tallies=TALLIES)
+
 
 INDICATORS = [
     Indicator(

@@ -4,19 +4,21 @@ panel. Every read for a person starts from `for_user(user)`."""
 import datetime
 import hashlib
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from espoo_intl.calendar import CalendarEntry
 from espoo_intl.filtersets import year_span
+from espoo_intl.paging import PANEL_ROWS, first_rows
 
 from .choices import AWAITING_DECISION, HELD_STATES, EventKind, EventState
 from .models import Event
 
 __all__ = [
-    "SUSTAINABILITY_THEME", "CONFERENCE_KINDS", "UPCOMING_DAYS", "held_events",
+    "SUSTAINABILITY_THEME", "CONFERENCE_KINDS", "UPCOMING_DAYS", "held_events", "every_held_event",
+    "CONFERENCES", "WITH_SUSTAINABILITY_THEME",
     "international_conferences_held", "sustainability_events_held", "calendar_entries",
     "calendar_fingerprint", "CALENDAR_NOTE", "dashboard_panel", "event_years",
 ]  # fmt: skip
@@ -33,19 +35,31 @@ CALENDAR_NOTE = gettext_lazy("Rejected and cancelled events are not shown.")
 # --- metrics (every record, no person's view) --------------------------------------------------
 
 
+# The indicators' conditions on a held event (events/indicators.py counts every year with them).
+CONFERENCES = Q(kind__in=CONFERENCE_KINDS)
+WITH_SUSTAINABILITY_THEME = Q(
+    pk__in=Event.themes.through.objects.filter(theme__slug=SUSTAINABILITY_THEME).values("event")
+)
+
+
+def every_held_event() -> QuerySet:
+    """Events held (or held and reported), of any year."""
+    return Event.objects.filter(state__in=HELD_STATES)
+
+
 def held_events(year: int) -> QuerySet:
     """Events held (or held and reported) that started in `year`."""
-    return Event.objects.filter(state__in=HELD_STATES, start_date__year=year)
+    return every_held_event().filter(start_date__year=year)
 
 
 def international_conferences_held(year: int) -> QuerySet:
     """A2.2: international conferences and congresses held in Espoo in `year`."""
-    return held_events(year).filter(kind__in=CONFERENCE_KINDS)
+    return held_events(year).filter(CONFERENCES)
 
 
 def sustainability_events_held(year: int) -> QuerySet:
     """B2.1: held events with the sustainable-development theme in `year`."""
-    return held_events(year).filter(themes__slug=SUSTAINABILITY_THEME).distinct()
+    return held_events(year).filter(WITH_SUSTAINABILITY_THEME)
 
 
 def event_years(*, user) -> list[int]:
@@ -99,14 +113,17 @@ def dashboard_panel(user, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     qs = Event.objects.for_user(user).select_related("owning_unit__parent")
     return {
-        "awaiting": list(qs.filter(state__in=AWAITING_DECISION).order_by("start_date", "pk")),
-        "soon": list(
+        "awaiting": first_rows(
+            qs.filter(state__in=AWAITING_DECISION).order_by("start_date", "pk"), PANEL_ROWS
+        ),
+        "soon": first_rows(
             qs.exclude(state__in=HIDDEN_STATES)
             .filter(
                 start_date__gte=today,
                 start_date__lte=today + datetime.timedelta(days=UPCOMING_DAYS),
             )  # fmt: skip
-            .order_by("start_date", "pk")
+            .order_by("start_date", "pk"),
+            PANEL_ROWS,
         ),
         "upcoming_days": UPCOMING_DAYS,
     }

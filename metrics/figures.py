@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pygal
 from django.utils import timezone
 
-from .derived import derived_value, is_computed
+from .derived import derived_figures
 from .models import Indicator, Provider, SubmissionState, Unit, Value
 
 __all__ = [
@@ -71,6 +71,8 @@ class FigureBook:
         self._every = every
         self._loaded_all = False
         self._by_code: dict[str, Indicator] | None = None
+        self._derived: dict[str, dict[int, object]] = {}
+        self._derived_years: set[int] = set()
 
     def _load(self, indicator: Indicator) -> None:
         approved = Value.objects.filter(submission__state=SubmissionState.APPROVED)
@@ -92,6 +94,16 @@ class FigureBook:
             self._load(indicator)
         return self._entered.get(indicator.pk, {}).get(year, [])
 
+    def derived(self, code: str, year: int):
+        """A derived figure; every derived indicator's figures for 2020 up to this year are
+        counted together when the first is asked for (a query or two per app)."""
+        if year not in self._derived_years:
+            years = set(range(FIRST_YEAR, timezone.localdate().year + 1)) | self._derived_years
+            self._derived_years = years | {year}
+            self._derived = derived_figures(sorted(self._derived_years))
+        found = self._derived.get(code)
+        return None if found is None else found[year]
+
     def indicator(self, code: str) -> Indicator | None:
         if self._by_code is None:
             self._by_code = {i.code: i for i in Indicator.objects.all()}
@@ -107,7 +119,7 @@ class FigureBook:
                 return None
             return _ratio(self.value(top, year, provider), self.value(bottom, year, provider))
         if indicator.derived:
-            return derived_value(indicator.code, year) if is_computed(indicator.code) else None
+            return self.derived(indicator.code, year)
         found = self.entered(indicator, year)
         if provider is not None:
             found = [v for v in found if v.submission.provider_id == provider.pk]

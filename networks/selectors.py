@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from espoo_intl.paging import PANEL_ROWS, first_rows
+
 from .choices import FIRST_EVALUATION_YEAR, Membership, NetworkScope
 from .models import Network, NetworkEvaluation
 
@@ -96,5 +98,7 @@ def dashboard_panel(user) -> dict:
     year = _year(None)
     return {
         "year": year,
-        "missing_networks": list(networks_without_evaluation(user=user, year=year)),
+        "missing_networks": first_rows(
+            networks_without_evaluation(user=user, year=year), PANEL_ROWS
+        ),
     }

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Max, OuterRef, Q, Subquery, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from espoo_intl.paging import PANEL_ROWS, first_rows
 from espoo_intl.questionnaires import Response, responses_for, summary
 from espoo_intl.timeline import TimelineEntry
 
@@ -25,7 +26,7 @@ __all__ = [
     "LINKED_RELATIONS", "HEALTH_DAYS", "SILENCE_MONTHS", "linked_relations", "linked_records",
     "partnerships_for_linking", "link_to_partnership", "Assessment", "assessment_result", "assessments_compared",
     "ending_soon", "review_due", "dormant_candidates", "health_panel",
-    "projects_running_in", "international_funding_in", "eu_projects_started_in",
+    "projects_running_in", "running_in", "projects_under_way", "international_funding_in", "eu_projects_started_in",
     "eu_funding_started_in", "projects_with_international_partners_in",
 ]  # fmt: skip
 
@@ -159,6 +160,11 @@ def _latest(model, **match):
 def dormant_candidates(*, user, today=None) -> list[Partnership]:
     """Active partnerships with no sign of life for SILENCE_MONTHS months: nothing linked
     (visit, event, project), no assessment and no timeline entry since, and created before."""
+    return list(_dormant(user=user, today=today))
+
+
+def _dormant(*, user, today=None):
+    """`dormant_candidates` as a queryset (without GROUP BY: every "latest" is a subquery)."""
     today = today or timezone.localdate()
     since = timezone.make_aware(datetime.datetime.combine(_months_back(today, SILENCE_MONTHS), datetime.time()))  # fmt: skip
     ct = ContentType.objects.get_for_model(Partnership)
@@ -171,7 +177,11 @@ def dormant_candidates(*, user, today=None) -> list[Partnership]:
             .order_by("-at")
             .values("at")[:1]
         ),
-        last_assessment=Max("assessments__answered_at"),
+        last_assessment=Subquery(
+            Response.objects.filter(content_type=ct, object_id=OuterRef("pk"))
+            .order_by("-answered_at")
+            .values("answered_at")[:1]
+        ),
     )
     quiet = Q(last_entry__isnull=True) | Q(last_entry__lt=since)
     quiet &= Q(last_assessment__isnull=True) | Q(last_assessment__lt=since)
@@ -179,7 +189,7 @@ def dormant_candidates(*, user, today=None) -> list[Partnership]:
         name = f"last_{relation.name}"
         qs = qs.annotate(**{name: _latest(relation.related_model, **{relation.field.name: OuterRef("pk")})})  # fmt: skip
         quiet &= Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__lt": since})
-    return list(qs.filter(quiet).select_related("owning_unit").order_by("name"))
+    return qs.filter(quiet).select_related("owning_unit__parent").order_by("name", "pk")
 
 
 def health_panel(user) -> dict:
@@ -187,9 +197,13 @@ def health_panel(user) -> dict:
     return {
         "health_days": HEALTH_DAYS,
         "silence_months": SILENCE_MONTHS,
-        "ending": list(ending_soon(user=user).select_related("owning_unit")),
-        "review": list(review_due(user=user).select_related("owning_unit")),
-        "dormant": dormant_candidates(user=user),
+        "ending": first_rows(
+            ending_soon(user=user).select_related("owning_unit__parent"), PANEL_ROWS
+        ),
+        "review": first_rows(
+            review_due(user=user).select_related("owning_unit__parent"), PANEL_ROWS
+        ),
+        "dormant": first_rows(_dormant(user=user), PANEL_ROWS),
     }
 
 
@@ -200,12 +214,20 @@ def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def running_in(year: int) -> Q:
+    """The condition on a project whose dates overlap the year."""
+    first, last = _year_bounds(year)
+    return (Q(end_date__isnull=True) | Q(end_date__gte=first)) & Q(start_date__lte=last)
+
+
+def projects_under_way():
+    """Projects not merely planned, of any year."""
+    return Project.objects.exclude(status=ProjectStatus.PLANNED)
+
+
 def projects_running_in(year: int):
     """Projects (not merely planned) whose dates overlap the year."""
-    first, last = _year_bounds(year)
-    return Project.objects.exclude(status=ProjectStatus.PLANNED).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=first), start_date__lte=last
-    )
+    return projects_under_way().filter(running_in(year))
 
 
 def _sum(qs, field: str) -> Decimal:

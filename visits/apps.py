@@ -66,11 +66,11 @@ class VisitsConfig(AppConfig):
                 ],  # fmt: skip
                 home_tiles=[panel("visits/home_tile.html", selectors.home_tile, order=10)],
                 dashboard_panels=[
-                    panel("visits/dashboard/counts.html", dashboard.counts_panel, order=10),
-                    panel("visits/dashboard/review.html", dashboard.review_panel, order=20),
-                    panel("visits/dashboard/states.html", dashboard.states_panel, order=30),
-                    panel("visits/dashboard/upcoming.html", dashboard.upcoming_panel, order=40),
-                    panel("visits/dashboard/overdue.html", dashboard.overdue_panel, order=50),
+                    panel("visits/dashboard/counts.html", dashboard.dashboard_panels, order=10),
+                    panel("visits/dashboard/review.html", dashboard.dashboard_panels, order=20),
+                    panel("visits/dashboard/states.html", dashboard.dashboard_panels, order=30),
+                    panel("visits/dashboard/upcoming.html", dashboard.dashboard_panels, order=40),
+                    panel("visits/dashboard/overdue.html", dashboard.dashboard_panels, order=50),
                 ],
                 calendar_sources=[
                     registry.CalendarSource(

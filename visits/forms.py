@@ -151,13 +151,18 @@ class VisitRequestForm(RegisterForm):
         return self.cleaned_data.get("media_hits") or 0
 
 
+UNREAD = object()  # TriageForm.for_request: the latest evaluation was not read yet
+
+
 class TriageForm(QuestionnaireForm):
     """The evaluation of 3.4 (the question set EVALUATION): timeliness first, then five
     yes/no questions; starts from the latest answers."""
 
     @classmethod
-    def for_request(cls, visit_request, data=None):
-        form = cls(EVALUATION, data, response=latest_response(visit_request, EVALUATION))
+    def for_request(cls, visit_request, data=None, *, latest=UNREAD):
+        """`latest`: the request's latest evaluation (or None) when the caller has read it."""
+        response = latest_response(visit_request, EVALUATION) if latest is UNREAD else latest
+        form = cls(EVALUATION, data, response=response)
         form.helper = FormHelper(form)
         form.helper.form_tag = False
         return form

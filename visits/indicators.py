@@ -8,14 +8,15 @@ count only where an indicator says so (none of these does); confidential visits 
 
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Q, Sum
 
 from espoo_intl.registry import Indicator
+from espoo_intl.yearly import Tally, totals_by_year
 
 from .choices import Direction, VisitKind, VisitStatus
 from .models import Visit
 
-__all__ = ["INDICATORS", "counted_visits"]
+__all__ = ["INDICATORS", "counted_visits", "yearly_figures"]
 
 SUSTAINABLE_DEVELOPMENT = "sustainable-development"  # theme slug (migration 0002)
 
@@ -31,32 +32,58 @@ def counted_visits(year: int, *, outgoing: bool = False, **filters):
     return visits
 
 
-def _of_kind(*kinds):
-    return lambda year: counted_visits(year, kind__in=kinds)
+def _kind(*kinds) -> Q:
+    return Q(kind__in=kinds)
+
+
+# A subquery PostgreSQL reads once (hashed), not a join: a visit counts once whatever its themes.
+_SUSTAINABILITY_THEME = Q(
+    pk__in=Visit.themes.through.objects.filter(theme__slug=SUSTAINABLE_DEVELOPMENT).values("visit")
+)
+# What each indicator adds up among the counted visits of a year (its rule, written once:
+# `records(year)` and the all-years query of `yearly_figures` both read it).
+TALLIES = {
+    "A2.3": Tally(Count, "pk", _kind(VisitKind.DIGNITARY, VisitKind.INTERNATIONAL_ORG)),
+    "A2.4": Tally(Count, "pk", _kind(VisitKind.CITY_DELEGATION)),
+    "A2.5": Tally(Count, "pk", _kind(VisitKind.TWIN_CITY)),
+    "A5.2": Tally(Count, "pk", _kind(VisitKind.MEDIA)),
+    "B2.1": Tally(Count, "pk", _SUSTAINABILITY_THEME),
+    "C1.5": Tally(Count, "pk", _kind(VisitKind.TECHNICAL)),
+    "C1.6": Tally(Sum, "invoiced_amount", _kind(VisitKind.TECHNICAL)),
+}
+RULES = {
+    "A2.3": "dignitary and international-organisation visits",
+    "A2.4": "city delegations",
+    "A2.5": "twin and partner city delegations",
+    "A5.2": "international media visits",
+    "B2.1": "visits with the theme sustainable development",
+    "C1.5": "technical visits",
+    "C1.6": "invoiced income of technical visits",
+}
+
+
+def _records(code: str):
+    return lambda year: counted_visits(year).filter(TALLIES[code].condition)
 
 
 def _invoiced(visits) -> Decimal:
     return visits.aggregate(total=Sum("invoiced_amount"))["total"] or Decimal("0")
 
 
-def _with_sustainability_theme(year):
-    return counted_visits(year, themes__slug=SUSTAINABLE_DEVELOPMENT).distinct()
+def yearly_figures(years) -> dict[str, dict[int, int | Decimal]]:
+    """Every indicator's figure for every year in `years`, in one query."""
+    counted = Visit.objects.exclude(status=VisitStatus.CANCELLED).filter(
+        direction=Direction.INCOMING
+    )
+    return totals_by_year(counted, date_field="start_date", years=years, tallies=TALLIES)
 
 
 INDICATORS = [
     Indicator(
-        "A2.3",
-        _of_kind(VisitKind.DIGNITARY, VisitKind.INTERNATIONAL_ORG),
-        rule="dignitary and international-organisation visits",
-    ),
-    Indicator("A2.4", _of_kind(VisitKind.CITY_DELEGATION), rule="city delegations"),
-    Indicator("A2.5", _of_kind(VisitKind.TWIN_CITY), rule="twin and partner city delegations"),
-    Indicator("A5.2", _of_kind(VisitKind.MEDIA), rule="international media visits"),
-    Indicator(
-        "B2.1", _with_sustainability_theme, rule="visits with the theme sustainable development"
-    ),
-    Indicator("C1.5", _of_kind(VisitKind.TECHNICAL), rule="technical visits"),
-    Indicator(
-        "C1.6", _of_kind(VisitKind.TECHNICAL), _invoiced, rule="invoiced income of technical visits"
-    ),
+        code,
+        _records(code),
+        _invoiced if TALLIES[code].aggregate is Sum else None,
+        rule=RULES[code],
+    )
+    for code in TALLIES
 ]

@@ -1,29 +1,30 @@
 """Reads for the kv-tiimi dashboard: what waits for review, what is coming, what is late.
 
 Every queryset starts from `for_user(user)`; checklist items are reached only through
-the requests the user may read.
+the requests the user may read. Each table reads its first DASHBOARD_ROWS rows and the
+total in one query, so the page costs the same however many records pile up (issue 12).
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+
+from espoo_intl.paging import PANEL_ROWS, FirstRows, first_rows
 
 from .choices import ItemStatus, RequestState, VisitStatus
 from .models import OPEN_STATES, ChecklistItem, Visit, VisitRequest
 
 __all__ = [
     "UPCOMING_DAYS", "UpcomingRow", "requests_awaiting_review", "open_requests_by_state",
-    "upcoming_visits", "overdue_checklist_items", "counts_panel", "review_panel",
-    "states_panel", "upcoming_panel", "overdue_panel", "DASHBOARD_ROWS",
+    "upcoming_visits", "overdue_checklist_items", "dashboard_panels", "DASHBOARD_ROWS",
 ]  # fmt: skip
 
 UPCOMING_DAYS = 30
-# A dashboard table lists at most this many rows (the page stays the same size however many
-# records pile up, issue 12); the counts panel and a line under the table give the total.
-DASHBOARD_ROWS = 20
+DASHBOARD_ROWS = PANEL_ROWS
 REVIEW_STATES = (RequestState.RECEIVED, RequestState.UNDER_REVIEW)
 PLANNED_REQUEST_STATES = (RequestState.ACCEPTED, RequestState.PLANNING, RequestState.CONFIRMED)
 PLANNED_VISIT_STATUSES = (VisitStatus.PLANNED, VisitStatus.CONFIRMED)
@@ -51,18 +52,21 @@ def _today(today: datetime.date | None) -> datetime.date:
     return today or timezone.localdate()
 
 
-def requests_awaiting_review(*, user, today: datetime.date | None = None) -> list[VisitRequest]:
+def requests_awaiting_review(
+    *, user, today: datetime.date | None = None, rows: int = DASHBOARD_ROWS
+) -> FirstRows:
     """New requests (received or under review), oldest first; each has `age_days`."""
     today = _today(today)
-    rows = list(
+    found = first_rows(
         VisitRequest.objects.for_user(user)
         .filter(state__in=REVIEW_STATES)
         .select_related("host_unit__parent", "responsible")
-        .order_by("received_on", "pk")
+        .order_by("received_on", "pk"),
+        rows,
     )
-    for row in rows:
+    for row in found.rows:
         row.age_days = (today - row.received_on).days
-    return rows
+    return found
 
 
 def open_requests_by_state(*, user) -> list[tuple[str, str, int]]:
@@ -77,36 +81,49 @@ def open_requests_by_state(*, user) -> list[tuple[str, str, int]]:
     return [(state.value, state.label, counts.get(state.value, 0)) for state in OPEN_STATES]
 
 
+def _open_items(items) -> Coalesce:
+    """How many of `items` (checklist items of the outer row) are open: a count subquery,
+    so the outer query needs no GROUP BY."""
+    count = Func(F("pk"), function="COUNT", output_field=IntegerField())
+    open_items = items.filter(status=ItemStatus.OPEN).order_by().annotate(n=count).values("n")
+    return Coalesce(Subquery(open_items), 0)
+
+
 def upcoming_visits(
-    *, user, today: datetime.date | None = None, days: int = UPCOMING_DAYS
-) -> list[UpcomingRow]:
+    *,
+    user,
+    today: datetime.date | None = None,
+    days: int = UPCOMING_DAYS,
+    rows: int = DASHBOARD_ROWS,
+) -> FirstRows:
     """Accepted requests and planned visits starting within `days` days, soonest first,
     with the number of open checklist items of each."""
     today = _today(today)
     until = today + datetime.timedelta(days=days)
-    open_items = Q(checklist__status=ItemStatus.OPEN)
-    requests = (
+    requests = first_rows(
         VisitRequest.objects.for_user(user)
         .filter(state__in=PLANNED_REQUEST_STATES, proposed_start__range=(today, until))
         .select_related("host_unit__parent")
-        .annotate(open_items=Count("checklist", filter=open_items))
+        .annotate(
+            open_items=_open_items(ChecklistItem.objects.filter(visit_request=OuterRef("pk")))
+        )
+        .order_by("proposed_start", "pk"),
+        rows,
     )
     # A visit's checklist lives on the request it came from, if any, else on the visit
     # (one or the other: a request's visit gets no checklist of its own).
-    visits = (
+    visits = first_rows(
         Visit.objects.for_user(user)
         .filter(status__in=PLANNED_VISIT_STATUSES, start_date__range=(today, until))
         .select_related("host_unit__parent")
         .annotate(
-            open_items=Count(
-                "visit_request__checklist",
-                filter=Q(visit_request__checklist__status=ItemStatus.OPEN),
-                distinct=True,
-            )
-            + Count("checklist", filter=open_items, distinct=True)
+            open_items=_open_items(ChecklistItem.objects.filter(visit=OuterRef("pk")))
+            + _open_items(ChecklistItem.objects.filter(visit_request__visit=OuterRef("pk")))
         )
+        .order_by("start_date", "pk"),
+        rows,
     )
-    rows = [
+    found = [
         UpcomingRow(
             kind="request",
             pk=r.pk,
@@ -119,7 +136,7 @@ def upcoming_visits(
             open_items=r.open_items,
             url=r.get_absolute_url(),
         )
-        for r in requests
+        for r in requests.rows
     ] + [
         UpcomingRow(
             kind="visit",
@@ -133,61 +150,44 @@ def upcoming_visits(
             open_items=v.open_items,
             url=v.get_absolute_url(),
         )
-        for v in visits
+        for v in visits.rows
     ]
-    return sorted(rows, key=lambda row: (row.start, row.kind, row.pk))
+    found.sort(key=lambda row: (row.start, row.kind, row.pk))
+    return FirstRows(found[:rows], requests.total + visits.total)
 
 
-def overdue_checklist_items(*, user, today: datetime.date | None = None) -> list[ChecklistItem]:
+def overdue_checklist_items(
+    *, user, today: datetime.date | None = None, rows: int = DASHBOARD_ROWS
+) -> FirstRows:
     """Open checklist items past their due date, on requests still in progress, most
     overdue first; each has `days_overdue`."""
     today = _today(today)
     requests = VisitRequest.objects.for_user(user).filter(state__in=ITEM_REQUEST_STATES)
-    rows = list(
+    found = first_rows(
         ChecklistItem.objects.filter(
             visit_request__in=requests, status=ItemStatus.OPEN, due_date__lt=today
         )
         .select_related("visit_request", "owner")
-        .order_by("due_date", "visit_request_id", "pk")
+        .order_by("due_date", "visit_request_id", "pk"),
+        rows,
     )
-    for row in rows:
+    for row in found.rows:
         row.days_overdue = (today - row.due_date).days
-    return rows
+    return found
 
 
-# The dashboard panels' contexts (declared in apps.py).
-
-
-def counts_panel(user) -> dict:
+def dashboard_panels(user) -> dict:
+    """The context of all five visits panels (declared in apps.py with this one callable,
+    so the dashboard reads it once): five queries in all."""
+    by_state = open_requests_by_state(user=user)
+    review = requests_awaiting_review(user=user)
     return {
-        "awaiting_review": requests_awaiting_review(user=user),
+        "awaiting_review": review.rows,
+        "review_more": review,
+        "review_url": reverse("visits:request_list") + "?open=open&sort=received_on",
+        "open_by_state": by_state,
+        "open_total": sum(n for _s, _l, n in by_state),
         "upcoming_days": UPCOMING_DAYS,
         "upcoming": upcoming_visits(user=user),
-        "overdue_items": overdue_checklist_items(user=user),
+        "overdue": overdue_checklist_items(user=user),
     }
-
-
-def _first(rows: list) -> dict:
-    """The first DASHBOARD_ROWS rows of a panel's table and how many there are in all."""
-    return {"shown": len(rows[:DASHBOARD_ROWS]), "total": len(rows)}
-
-
-def review_panel(user) -> dict:
-    rows = requests_awaiting_review(user=user)
-    more_url = reverse("visits:request_list") + "?open=open&sort=received_on"
-    return {"awaiting_review": rows[:DASHBOARD_ROWS], "more": _first(rows), "more_url": more_url}
-
-
-def states_panel(user) -> dict:
-    by_state = open_requests_by_state(user=user)
-    return {"open_by_state": by_state, "open_total": sum(n for _s, _l, n in by_state)}
-
-
-def upcoming_panel(user) -> dict:
-    rows = upcoming_visits(user=user)
-    return {"upcoming_days": UPCOMING_DAYS, "upcoming": rows[:DASHBOARD_ROWS], "more": _first(rows)}
-
-
-def overdue_panel(user) -> dict:
-    rows = overdue_checklist_items(user=user)
-    return {"overdue_items": rows[:DASHBOARD_ROWS], "more": _first(rows)}

@@ -38,3 +38,22 @@ def test_held_sustainability_events_add_to_b2_1(kv):
     event.themes.set([theme])
     EventFactory(state=EventState.HELD, start_date=datetime.date(2025, 3, 4))
     assert derived_value("B2.1", 2025) == 1  # no visits that year: the event alone
+
+
+def test_every_years_figures_in_one_query_equal_the_yearly_counts():
+    import random
+
+    from espoo_intl.testing import assert_yearly_figures_match
+    from events import indicators
+
+    rng = random.Random(12)
+    theme = Theme.objects.get(slug="sustainable-development")
+    for _i in range(40):
+        event = EventFactory(
+            kind=rng.choice(list(EventKind)), state=rng.choice(list(EventState)),
+            start_date=datetime.date(rng.randint(2019, 2026), rng.randint(1, 12), 1),
+        )  # fmt: skip
+        if rng.random() < 0.4:
+            event.themes.set([theme])
+
+    assert_yearly_figures_match(indicators, range(2019, 2027), most_queries=1)

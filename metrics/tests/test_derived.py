@@ -149,3 +149,38 @@ def test_entered_figures_breaks_chart_and_overview(submission, client_for, kv, l
     overview = client_for(lead).get("/metrics/overview/?export=csv")
     rows = {r[1]: r for r in csv.reader(io.StringIO(overview.content.decode()))}
     assert rows["C6.1"][4 + 2025 - 2020] == "7.5"
+
+
+def test_all_years_at_once_give_the_figures_counted_year_by_year(unit, other_unit):
+    """The overview and the report count every derived indicator for every year in a query
+    or two per app (derived_figures); each figure equals the one counted for its year."""
+    from metrics.derived import derived_figures
+
+    _generate(unit, other_unit)
+    years = list(range(2021, 2027))
+    table = derived_figures(years)
+    assert {"A2.3", "A2.4", "A2.5", "A5.2", "B2.1", "C1.5", "C1.6"} <= set(table)
+    for code, by_year in table.items():
+        for year in years:
+            expected = derived_value(code, year)
+            assert (by_year[year], type(by_year[year])) == (expected, type(expected)), code
+
+
+def test_the_overview_shows_the_derived_figures_in_a_constant_number_of_queries(
+    unit, other_unit, client_for, lead
+):
+    from espoo_intl.testing import assert_constant_queries
+
+    years = iter(range(2030, 2100))
+
+    def grow(n):
+        start = datetime.date(2020 + n % 6, 3, 1)
+        for _i in range(n):
+            VisitFactory(host_unit=unit, kind="media", start_date=start)
+        # A later year the page does not show yet must not change the count either.
+        VisitFactory(host_unit=unit, kind="media", start_date=datetime.date(next(years), 1, 1))
+
+    client = client_for(lead)
+    assert_constant_queries(client, "/metrics/overview/", grow=grow)
+    page = client.get("/metrics/overview/").content.decode()
+    assert 'href="/metrics/indicators/A5.2/"' in page

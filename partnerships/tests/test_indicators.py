@@ -32,3 +32,27 @@ def test_projects_feed_b2_3_c1_2_c1_3_and_c2_1(unit):
     assert derived_value("C1.3", 2025) == Decimal("40000")
     assert derived_value("C2.1", 2025) == 2  # running in 2025 with a partner abroad
     assert derived_value("C1.2", 2024) == 1
+
+
+def test_every_years_figures_in_two_queries_equal_the_yearly_counts(unit):
+    import random
+
+    from espoo_intl.testing import assert_yearly_figures_match
+    from partnerships import indicators
+
+    rng = random.Random(7)
+    theme = Theme.objects.get(slug="sustainable-development")
+    abroad, home = PartnerFactory(country="SE"), PartnerFactory(country="FI")
+    for _i in range(40):
+        start = datetime.date(rng.randint(2017, 2026), rng.randint(1, 12), 1)
+        end = start + datetime.timedelta(days=rng.randint(30, 1500)) if rng.random() < 0.8 else None
+        project = ProjectFactory(
+            lead_unit=unit, start_date=start, end_date=end, eu_funded=rng.random() < 0.6,
+            status=rng.choice(list(ProjectStatus)),
+            international_funding=Decimal(rng.randint(0, 90000)),
+            partners=rng.choice([[abroad], [home], [abroad, home], []]),
+        )  # fmt: skip
+        if rng.random() < 0.4:
+            project.themes.set([theme])
+
+    assert_yearly_figures_match(indicators, range(2019, 2027), most_queries=2)

@@ -218,6 +218,14 @@ class ChecklistItem(models.Model):
                 name="checklist_item_of_request_or_visit",
             )
         ]
+        # The dashboard's overdue items: open ones by due date (issue 12).
+        indexes = [
+            models.Index(
+                fields=["due_date"],
+                condition=models.Q(status=ItemStatus.OPEN),
+                name="checklist_open_due_ix",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -523,3 +523,37 @@ def test_request_list_query_count_does_not_grow_with_rows(client_for, staff, uni
 
 def test_the_request_form_and_the_service_edit_the_same_fields():
     assert set(VisitRequestForm._meta.fields) == request_services.EDITABLE_FIELDS
+
+
+# The page shows the request, its evaluation and routing forms (with their choices), the
+# protocol parties, checklist, guests, gifts, files, timeline and history: more than a list
+# page's 15, but the same however long each of them is.
+REQUEST_PAGE_QUERIES = 30
+
+
+@pytest.mark.parametrize("role", ["kv", "staff"])
+def test_request_page_query_count_does_not_grow_with_its_history(
+    client_for, users, staff, unit, role
+):
+    """Each save of subject and themes adds history rows whose changes name the themes: the
+    page reads them in a constant number of queries (issue 12)."""
+    kv = users["kv"]
+    first, second = Theme.objects.order_by("pk")[:2]
+    visit_request = VisitRequestFactory(host_unit=unit, responsible=staff)
+    saves = iter(range(1000))
+
+    def grow(n):
+        for _i in range(n):
+            i = next(saves)
+            visit_request.refresh_from_db()
+            request_services.request_update(
+                visit_request, actor=kv, subject=f"Tallinnan delegaatio {i}",
+                themes=[first] if i % 2 else [second], group_size=i + 1,
+            )  # fmt: skip
+            GuestFactory(visit_request=visit_request)
+            ChecklistItemFactory(visit_request=visit_request)
+
+    url = f"/requests/{visit_request.pk}/"
+    assert_constant_queries(client_for(users[role]), url, grow=grow, most=REQUEST_PAGE_QUERIES)
+    page = client_for(kv).get(url).content.decode()
+    assert f"{first.name}" in page and "Tallinnan delegaatio 29" in page

@@ -46,3 +46,21 @@ def test_an_edit_of_title_and_themes_is_one_entry_listing_both(staff, unit):
     assert changes["title"] == ("Kööpenhaminan delegaatio", "Kööpenhaminan pormestarin delegaatio")
     assert changes["themes"] == ("koulutus", "kulttuuri")
     assert latest["user"] == staff
+
+
+def test_history_names_the_units_and_themes_of_each_save(staff, kv, unit, department):
+    """Every entry names the related records it changed (read for all entries together)."""
+    first, second = ThemeFactory(name_fi="koulutus"), ThemeFactory(name_fi="kulttuuri")
+    visit = visit_create(actor=staff, **_data(unit, themes=[first]))
+    visit_update(visit, actor=kv, host_unit=department, themes=[second])
+    visit_update(visit, actor=kv, host_unit=unit, themes=[first, second])
+
+    latest, middle, _created = history_entries(visit)
+    assert {c["name"]: (c["old"], c["new"]) for c in latest["changes"]} == {
+        "host_unit": (str(department), str(unit)),
+        "themes": ("kulttuuri", "koulutus, kulttuuri"),
+    }
+    assert {c["name"]: (c["old"], c["new"]) for c in middle["changes"]} == {
+        "host_unit": (str(unit), str(department)),
+        "themes": ("koulutus", "kulttuuri"),
+    }

@@ -291,6 +291,6 @@ def test_the_dashboard_counts_the_open_items_of_a_visits_own_checklist(en, kv, u
     total = visit.checklist.count()
     visit.checklist.filter(pk=visit.checklist.first().pk).update(status=ItemStatus.DONE)
 
-    [row] = [r for r in upcoming_visits(user=kv, today=today) if r.kind == "visit"]
+    [row] = [r for r in upcoming_visits(user=kv, today=today).rows if r.kind == "visit"]
 
     assert row.open_items == total - 1

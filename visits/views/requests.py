@@ -59,7 +59,11 @@ class RequestDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(request_page_context(self.request.user, self.object, **kwargs))
+        ctx.update(
+            request_page_context(
+                self.request.user, self.object, editable=ctx["can_change"], **kwargs
+            )
+        )
         return ctx
 
 
@@ -67,9 +71,11 @@ def _url_name(action: str) -> str:
     return f"visits:request_{action}"
 
 
-def request_page_context(user, obj: VisitRequest, **forms) -> dict:
-    """Everything the request page shows, limited to what this user may see and do."""
-    editable = can_change(user, obj) and not obj.is_closed
+def request_page_context(user, obj: VisitRequest, *, editable: bool | None = None, **forms) -> dict:
+    """Everything the request page shows, limited to what this user may see and do.
+    `editable`: may the user change it (and is it open), when the caller knows already."""
+    if editable is None:
+        editable = can_change(user, obj) and not obj.is_closed
     is_kv = user.sees_everything
     may_coordinate = coordinates(user, obj)
     parties = planning.required_parties(obj)
@@ -91,11 +97,11 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "evaluation": evaluation,
         "evaluations": evaluations,
         "recommendation": advice,
-        "triage_form": forms.get("triage_form") or TriageForm.for_request(obj),
+        "triage_form": forms.get("triage_form") or TriageForm.for_request(obj, latest=evaluation),
         "can_triage": may_coordinate
         and obj.state in (RequestState.RECEIVED, RequestState.UNDER_REVIEW),
         "visit_readable": visit_readable,
-        "reported": requests.responsible_reported(obj) if obj.responsible_id else None,
+        "reported": None,
         "can_report": obj.responsible_id is not None and _may_report(user, obj),
         "suggestion": suggestion,
         "routing_form": forms.get("routing_form")
@@ -111,6 +117,12 @@ def request_page_context(user, obj: VisitRequest, **forms) -> dict:
         "attachment_form": forms.get("attachment_form") or AttachmentForm(),
     }
     ctx.update(record_page_context(user, obj, url_name=_url_name, **forms))
+    # One read of the timeline gives the list and the latest report of the responsible person
+    # (what requests.responsible_reported reads).
+    ctx["timeline"] = list(ctx["timeline"])
+    if obj.responsible_id:
+        reports = [e for e in ctx["timeline"] if e.summary == requests.REPORTED]
+        ctx["reported"] = max(reports, key=lambda e: (e.at, e.pk), default=None)
     if ctx["sees_guests"]:
         ctx["guests"] = obj.guests.all()
         ctx["guest_form"] = forms.get("guest_form") or GuestForm()
