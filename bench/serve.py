@@ -306,6 +306,20 @@ def _ratio(a, b):
     return "–" if not a or not b else f"{a / b:.1f}×"
 
 
+def _sharing(machine_line: str) -> str:
+    """What the load average before the run says of the figures."""
+    try:
+        first = float(machine_line.split("load average before the run ")[1].split("/")[0])
+    except (IndexError, ValueError):
+        return ""
+    if first < 1:
+        return "Quiet before the run: nothing else ran on the two cores but the benchmark."
+    return (
+        "**Shared** with other work (load average above 1): the figures are for comparing "
+        "pages within this run, not absolute."
+    )
+
+
 def machine() -> str:
     load = os.getloadavg()
     return (
@@ -337,8 +351,7 @@ def report(args, data) -> str:
         f"## Server benchmark, scale {args.scale} (PostgreSQL, gunicorn, locust)",
         "",
         f"- Date: {data['date']}; commit {data['commit']}",
-        f"- Machine: {data['machine']}. **Shared** with six other sessions' work: "
-        "the figures are for comparing pages within this run, not absolute.",
+        f"- Machine: {data['machine']}. " + _sharing(data["machine"]),
         f"- Database: {data['db']}; data: "
         + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in info["sizes"].items())
         + (
