@@ -8,7 +8,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -19,6 +18,7 @@ from espoo_intl.views.catalogue import CatalogueView
 from .derived import derived_records, is_computed
 from .figures import FigureBook, chart_svg, ratio_inputs, yearly_figures
 from .models import Goal, Indicator, Objective, Provider, Submission, Value
+from .templatetags.metrics_text import figure
 
 _SELECT = forms.Select(attrs={"class": "form-select form-select-sm"})
 _MULTI = forms.SelectMultiple(attrs={"class": "form-select form-select-sm", "size": 3})
@@ -114,7 +114,7 @@ def value_history(value: Value) -> list[dict]:
 def _plain(shown: str) -> str:
     """ "7.500" -> "7,5" in the reader's format; "–" (nothing) as it is."""
     try:
-        return formats.number_format(Decimal(shown).normalize(), use_l10n=True)
+        return figure(Decimal(shown))
     except (InvalidOperation, ValueError):
         return shown
 

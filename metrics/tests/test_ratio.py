@@ -114,3 +114,18 @@ def test_report_selector_gives_every_indicator_for_the_year(diversity_figures):
     assert {r["code"]: r for r in report_indicators(2020)}["C6.1"]["sources"] == [
         "HR:n henkilöstöraportti"
     ]
+
+
+def test_the_overview_and_indicator_page_write_figures_as_the_reader_does(client_for, lead):
+    """An entered 1267 is stored as 1267.000: the pages show "1267", and 7.5 as "7,5" in
+    Finnish, not the database's trailing zeros."""
+    approved("A1.1", 2024, Decimal("1267.000"))
+    approved("C6.1", 2024, Decimal("7.500"))
+    client = client_for(lead)
+
+    overview = client.get("/metrics/overview/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    a11 = client.get("/metrics/indicators/A1.1/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+
+    assert ">1267 <" in overview and "7,5 <" in overview
+    assert "1267.000" not in overview and "7.500" not in overview
+    assert ">1267<" in a11 and "1267.000" not in a11
