@@ -2,6 +2,8 @@
 django-tables2's export gave, in every format; the development list still goes cell by
 cell (ten rows, columns drawn from notes and links)."""
 
+import datetime
+
 import pytest
 from django.utils.translation import override
 
@@ -15,11 +17,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_item_export_keeps_who_asks_and_the_units(client_for, staff, unit, other_unit):
+    # Different deadlines: the list is ordered by deadline, and PostgreSQL orders ties as
+    # each query's plan happens to read them.
     make_item(
         units=[unit, other_unit], title="Lausunto", requester=Requester.MINISTRY,
-        requester_detail="Ulkoministeriö",
+        requester_detail="Ulkoministeriö", deadline=datetime.date(2027, 3, 1),
     )  # fmt: skip
-    make_item(units=[], title="Ei yksiköitä", requester=Requester.OTHER)
+    make_item(
+        units=[], title="Ei yksiköitä", requester=Requester.OTHER,
+        deadline=datetime.date(2027, 2, 1),
+    )  # fmt: skip
     with override("fi"):
         assert_export_unchanged(
             client_for(staff), "/advocacy/", ItemTable, AdvocacyItem.objects.for_user(staff)
